@@ -1,0 +1,8 @@
+/** The engine's public surface, shared by every face. */
+export { inspect, type InspectOptions } from './inspect';
+export { verdictOf, type Verdict } from './verdict';
+export { snapshotPaths, pathsToGather, READ_LIMIT_BYTES, type Snapshot, type FileState } from './snapshot';
+export { isRelevantEnvName } from './environment';
+export { maskAccessKeyId } from './mask';
+export type { Finding, Severity } from './finding';
+export type * from './report';
