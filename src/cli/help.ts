@@ -6,12 +6,14 @@ Usage: kaptain-credentials <command> [options]
 
 Commands:
   status     what Config.default() resolves to, which providers are usable, every problem and its fix
+  manifests  Secret and PodDefault YAML (or kubectl commands) that mount these credentials in notebooks
+  lint       check Secret and PodDefault YAML files the way the cluster and the SDK will judge them
 
 Options:
   -h, --help     show help (also after a command: kaptain-credentials status --help)
   -V, --version  print the version
 
-Exit codes: 0 no error findings, 1 at least one error finding, 2 usage error.
+Exit codes: status and lint 0 no error findings, 1 at least one, 2 usage error; see each command's --help.
 `;
 
 export const STATUS_HELP = `Usage: kaptain-credentials status [--json] [--image REF]...
@@ -27,4 +29,48 @@ Options:
 
 Exit codes: 0 no error findings, 1 at least one error finding, 2 usage error.
 No secret is ever printed: access key IDs are masked (AKIA…MPLE), passwords and tokens only said to be set.
+`;
+
+export const MANIFESTS_HELP = `Usage: kaptain-credentials manifests [--docker] [--aws-file] [--aws-env] [--certificate]
+         [--namespace NS] [--name-prefix P] [--home-dir D] [--out FILE [--force]] [--kubectl]
+
+Writes Kubernetes Secrets and Kubeflow PodDefaults (one multi-document YAML stream) that mount this pod's
+credentials where the Kaptain SDK reads them. Without a source flag: everything present.
+
+Sources read from this pod:
+  --docker        Secret docker-secret (key config.json) + PodDefault docker-config
+  --aws-file      Secret aws-credentials (key credentials) + PodDefault aws-credentials
+  --aws-env       Secret aws-configuration (the set AWS_*/S3_* variables) + PodDefault aws-configuration (envFrom)
+  --certificate   Secret registry-certificate (key certificate.crt) + PodDefault registry-certificate
+
+Typed values instead (the secret is read from stdin, never from an argument):
+  --docker-server S --docker-username U --password-stdin
+  --aws-access-key-id K --aws-secret-access-key-stdin [--aws-region R] [--s3-endpoint URL]
+      [--s3-signature-version V] [--s3-force-path-style true|false]
+
+Options:
+  --namespace NS    namespace of every object (default: this pod's own namespace)
+  --name-prefix P   prepended to every name and selector label
+  --home-dir D      the notebook image's home for mountPaths (default /home/kubeflow; e.g. /home/jovyan)
+  --out FILE        write to FILE with mode 0600; an existing FILE is kept unless --force
+  --kubectl         print the equivalent kubectl commands instead (they name files and variables, not values)
+  --force           make Secrets even from inputs with error findings; overwrite --out
+  -h, --help        show this help
+
+Exit codes: 0 written, 1 nothing to write or an input is broken (the findings say why), 2 usage error.
+The YAML holds your credentials (base64 is not encryption): keep it out of version control.
+`;
+
+export const LINT_HELP = `Usage: kaptain-credentials lint [--json] [--namespace NS] FILE...
+
+Reads YAML files of Secrets and PodDefaults (multi-document files too; Markdown and shell files are scanned for
+YAML blocks and kubectl commands) and reports the findings of the set as a whole: PodDefaults the admission webhook
+would reject together, selectors the spawner cannot use, Secrets the SDK cannot read, base64 values made with echo.
+
+Options:
+  --json            print one JSON document (contract: lint --json) and nothing else on stdout
+  --namespace NS    the namespace objects without metadata.namespace land in (your kubectl context's)
+  -h, --help        show this help
+
+Exit codes: 0 no error findings, 1 at least one error finding, 2 usage error.
 `;

@@ -30,11 +30,18 @@ function runStatus(argv: readonly string[], io: CliIo): number {
   return report.findings.some((f) => f.severity === 'error') ? EXIT_FINDINGS : EXIT_OK;
 }
 
-const COMMANDS: Record<string, (argv: readonly string[], io: CliIo) => number> = {
+type Command = (argv: readonly string[], io: CliIo) => number | Promise<number>;
+
+// `status` is the start-up path and stays in the main chunk; the others load their chunk (YAML library
+// included) only when run.
+const COMMANDS: Record<string, Command> = {
   status: runStatus,
+  manifests: async (argv, io) =>
+    (await import(/* webpackChunkName: "manifests" */ './manifestsCommand')).runManifests(argv, io),
+  lint: async (argv, io) => (await import(/* webpackChunkName: "lint" */ './lintCommand')).runLint(argv, io),
 };
 
-export function runCli(argv: readonly string[], io: CliIo): number {
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
   try {
     if (command === undefined) {
@@ -51,7 +58,7 @@ export function runCli(argv: readonly string[], io: CliIo): number {
     }
     const handler = Object.prototype.hasOwnProperty.call(COMMANDS, command) ? COMMANDS[command] : undefined;
     if (!handler) throw new UsageError('unknown command (see kaptain-credentials --help)');
-    return handler(rest, io);
+    return await handler(rest, io);
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr(`kaptain-credentials: ${error.message}\n`);

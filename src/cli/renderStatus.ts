@@ -92,14 +92,23 @@ function renderAlternatives(report: Report, style: Style): string[] {
 }
 
 function renderFinding(f: Finding, style: Style): string[] {
-  const lines = [`  ${severityMark(style, f.severity)} ${style.bold(f.code)} ${style.dim(f.subject)}`];
+  const where = f.location ? ` ${style.dim(`${f.location.file}:${f.location.line}:${f.location.column}`)}` : '';
+  const lines = [`  ${severityMark(style, f.severity)} ${style.bold(f.code)} ${style.dim(f.subject)}${where}`];
   lines.push(`      ${f.message}`);
   if (f.fix) lines.push(`      Fix: ${f.fix}`);
   return lines;
 }
 
+/** The findings block on its own, for lint. */
+export function renderFindingsBlock(findings: readonly Finding[], style: Style): string {
+  return renderFindingList(findings, style).join('\n') + '\n';
+}
+
 function renderFindings(report: Report, style: Style): string[] {
-  const findings = report.findings;
+  return renderFindingList(report.findings, style);
+}
+
+function renderFindingList(findings: readonly Finding[], style: Style): string[] {
   if (findings.length === 0) return [style.bold('Findings'), '  none'];
   const count = (sev: string) => findings.filter((f) => f.severity === sev).length;
   const header = `Findings (${count('error')} errors, ${count('warning')} warnings, ${count('info')} info)`;

@@ -15,6 +15,16 @@ export interface Finding {
   readonly objects: readonly string[];
   /** Names of variables or data keys involved, where the code says so (TRAILING_NEWLINE). */
   readonly keys?: readonly string[];
+  /** Where in a manifest file the finding points (lint): 1-based line and column of the YAML node. */
+  readonly location?: SourceLocation;
+}
+
+export interface SourceLocation {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  readonly endLine: number;
+  readonly endColumn: number;
 }
 
 export interface FindingInput {
@@ -25,6 +35,7 @@ export interface FindingInput {
   readonly fix?: string | null;
   readonly objects?: readonly string[];
   readonly keys?: readonly string[];
+  readonly location?: SourceLocation;
 }
 
 export function finding(input: FindingInput): Finding {
@@ -36,7 +47,11 @@ export function finding(input: FindingInput): Finding {
     fix: input.fix ?? null,
     objects: [...(input.objects ?? [])].sort(),
   };
-  return input.keys ? { ...out, keys: [...input.keys] } : out;
+  return {
+    ...out,
+    ...(input.keys ? { keys: [...input.keys] } : {}),
+    ...(input.location ? { location: input.location } : {}),
+  };
 }
 
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };

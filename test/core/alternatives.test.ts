@@ -1,11 +1,11 @@
 import { spawnSync } from 'node:child_process';
 import { alternatives, snippetFor } from '../../src/core/alternatives';
-import { PROVIDER_MINIO_DEFAULT, PROVIDER_S3_DEFAULT, PROVIDER_S3_FROM_ENV } from '../../src/core/report';
+import { PROVIDER_MINIO_DEFAULT, PROVIDER_S3_DEFAULT, PROVIDER_S3_FROM_ENV, type StorageProvider } from '../../src/core/report';
 
 const base = {
   dockerDefaultWorks: true,
   dockerFromFilePath: null,
-  usableProviders: [PROVIDER_MINIO_DEFAULT],
+  usableProviders: [PROVIDER_MINIO_DEFAULT] as StorageProvider[],
   certificateRegistry: null,
   certificateUsable: false,
 };
