@@ -1,6 +1,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
+import globals from 'globals';
 
 export default tseslint.config(
   { ignores: ['dist/', 'build/', 'coverage/', 'node_modules/', '.venv/', 'demo/'] },
@@ -9,23 +10,29 @@ export default tseslint.config(
   prettier,
   {
     files: ['**/*.mjs', '**/*.js'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', require: 'readonly', module: 'writable', __dirname: 'readonly', URL: 'readonly', setTimeout: 'readonly' } },
+    languageOptions: { globals: { ...globals.node } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
-  {
+  ...[
     // The engine is pure: nothing host-specific, nothing outside src/core (ARCHITECTURE.md).
-    files: ['src/core/**/*.ts'],
+    { files: ['src/core/*.ts'], outside: '../*' },
+    { files: ['src/core/*/*.ts'], outside: '../../*' },
+  ].map(({ files, outside }) => ({
+    files,
     rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
-            { group: ['../*', '!./*'], message: 'src/core imports nothing outside src/core.' },
-            { group: ['fs', 'node:*', 'path', 'os', 'child_process', 'http', 'https', 'net', 'vscode', '@jupyterlab/*', '@lumino/*'], message: 'src/core is pure: no I/O or host packages.' },
+            { group: [outside], message: 'src/core imports nothing outside src/core.' },
+            {
+              group: ['fs', 'node:*', 'path', 'os', 'child_process', 'http', 'https', 'net', 'vscode', '@jupyterlab/*', '@lumino/*'],
+              message: 'src/core is pure: no I/O or host packages.',
+            },
           ],
         },
       ],
       'no-restricted-globals': ['error', 'process', 'window', 'document', 'Buffer'],
     },
-  },
+  })),
 );

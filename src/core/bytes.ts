@@ -49,33 +49,41 @@ export function encodeBase64(bytes: Uint8Array): string {
  * Returns null when Go would return an error.
  */
 export function decodeBase64Strict(text: string, skipNewlines = true): Uint8Array | null {
-  const chars: number[] = [];
+  // One pass, no intermediate arrays: config.json files with thousands of entries decode every `auth`.
+  const out = new Uint8Array(Math.floor((text.length * 3) / 4));
+  let length = 0;
+  let quad = 0; // the 6-bit values of the current group of four
+  let count = 0; // characters in the current group
+  let padding = 0; // `=` seen; only more `=` may follow, and only to complete the last group
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (skipNewlines && (c === 10 || c === 13)) continue;
-    chars.push(c);
-  }
-  if (chars.length % 4 !== 0) return null;
-  const out: number[] = [];
-  for (let i = 0; i < chars.length; i += 4) {
-    const last = i + 4 === chars.length;
-    const q = chars.slice(i, i + 4);
-    const pads = q[3] === 61 ? (q[2] === 61 ? 2 : 1) : 0;
-    if (pads > 0 && !last) return null;
-    const vals: number[] = [];
-    for (let j = 0; j < 4 - pads; j++) {
-      const c = q[j];
-      const v = c < 128 ? B64_INDEX[c] : -1;
-      if (v < 0) return null;
-      vals.push(v);
-    }
-    if (pads === 2) {
-      out.push((vals[0] << 2) | (vals[1] >> 4));
-    } else if (pads === 1) {
-      out.push((vals[0] << 2) | (vals[1] >> 4), ((vals[1] & 15) << 4) | (vals[2] >> 2));
+    if (c === 61) {
+      if (count < 2) return null;
+      padding++;
+      count++;
     } else {
-      out.push((vals[0] << 2) | (vals[1] >> 4), ((vals[1] & 15) << 4) | (vals[2] >> 2), ((vals[2] & 3) << 6) | vals[3]);
+      const v = c < 128 ? B64_INDEX[c] : -1;
+      if (v < 0 || padding > 0) return null;
+      quad = (quad << 6) | v;
+      count++;
+    }
+    if (count === 4) {
+      if (padding === 0) {
+        out[length++] = (quad >> 16) & 255;
+        out[length++] = (quad >> 8) & 255;
+        out[length++] = quad & 255;
+      } else if (padding === 1) {
+        out[length++] = (quad >> 10) & 255;
+        out[length++] = (quad >> 2) & 255;
+      } else {
+        out[length++] = (quad >> 4) & 255;
+      }
+      quad = 0;
+      count = 0;
+      // The group that carried padding must be the last: anything after it is refused above.
     }
   }
-  return Uint8Array.from(out);
+  if (count !== 0) return null;
+  return out.subarray(0, length);
 }

@@ -178,12 +178,13 @@ describe('configparser: robustness', () => {
     const bytes = enc(parts.join(''));
     for (let i = 0; i < 5; i++) parseIniBytes(bytes); // let the JIT settle, as the bench does
     let best = Infinity;
-    for (let i = 0; i < 3; i++) {
+    for (let i = 0; i < 5; i++) {
       const t0 = performance.now();
       expect(parseIniBytes(bytes).ok).toBe(true);
       best = Math.min(best, performance.now() - t0);
     }
-    expect(best).toBeLessThan(50); // ~7 ms on a quiet machine; generous for slow CI
+    // ~7 ms on a quiet machine; the bound only catches a quadratic slip, not a busy CI box.
+    expect(best).toBeLessThan(150);
   });
 
   it('stays linear with many sections and [DEFAULT] options', () => {

@@ -381,12 +381,13 @@ describe('inspectStorage: secrets never leave', () => {
     const state = file(parts.join(''));
     for (let i = 0; i < 5; i++) run(state, { AWS_PROFILE: 'p7' }); // let the JIT settle, as the bench does
     let best = Infinity;
-    for (let i = 0; i < 3; i++) {
+    for (let i = 0; i < 5; i++) {
       const t0 = performance.now();
       const r = run(state, { AWS_PROFILE: 'p7' });
       best = Math.min(best, performance.now() - t0);
       expect(r.section.credentialsFile.profiles.length).toBeGreaterThan(10000);
     }
-    expect(best).toBeLessThan(60); // ~10 ms on a quiet machine; generous for slow CI
+    // ~10 ms on a quiet machine; the bound only catches a quadratic slip, not a busy CI box.
+    expect(best).toBeLessThan(150);
   });
 });

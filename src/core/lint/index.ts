@@ -16,7 +16,7 @@ import { secretReferenceFindings, type SecretIndex } from './secretReferences';
 import { readSecret, type SecretModel } from './secrets';
 import { selectorFindings } from './selectorFindings';
 import { fileSources, type LintFile } from './sources';
-import { isObject, unique, type ManifestObject } from './types';
+import { appendAll, isObject, unique, type ManifestObject } from './types';
 
 export type { LintFile } from './sources';
 
@@ -117,13 +117,19 @@ export function lintManifests(files: readonly LintFile[], options: LintOptions =
     }
     for (const source of sources.yaml) {
       const read = safely({ objects: [], findings: [] }, () => readObjects(source, contextNamespace));
-      objects.push(...read.objects);
-      findings.push(...read.findings);
+      appendAll(objects, read.objects);
+      appendAll(findings, read.findings);
     }
-    findings.push(...safely([], () => kubectlFlagOrderFindings(file.name, sources.commandBlocks)));
+    appendAll(
+      findings,
+      safely([], () => kubectlFlagOrderFindings(file.name, sources.commandBlocks)),
+    );
   }
 
-  findings.push(...safely([], () => namespaceMissingFindings(objects)));
+  appendAll(
+    findings,
+    safely([], () => namespaceMissingFindings(objects)),
+  );
 
   const secrets: SecretModel[] = [];
   for (const o of objects) {
@@ -131,8 +137,11 @@ export function lintManifests(files: readonly LintFile[], options: LintOptions =
     const reading = safely(null, () => readSecret(o));
     if (!reading) continue;
     secrets.push(reading.model);
-    findings.push(...reading.findings);
-    findings.push(...safely([], () => secretContentFindings(reading.model)));
+    appendAll(findings, reading.findings);
+    appendAll(
+      findings,
+      safely([], () => secretContentFindings(reading.model)),
+    );
   }
 
   const pds: PodDefaultModel[] = [];
@@ -141,7 +150,10 @@ export function lintManifests(files: readonly LintFile[], options: LintOptions =
     const pd = safely(null, () => readPodDefault(o));
     if (!pd) continue;
     pds.push(pd);
-    findings.push(...safely([], () => podDefaultSchemaFindings(pd)));
+    appendAll(
+      findings,
+      safely([], () => podDefaultSchemaFindings(pd)),
+    );
   }
 
   const currentSecrets = latest(secrets);
@@ -151,9 +163,18 @@ export function lintManifests(files: readonly LintFile[], options: LintOptions =
   const keysOf: SourceKeys = (kind, namespace, name) =>
     kind === 'Secret' ? index.get(namespace, name)?.keys : configMaps.get(`${namespace}\u0000${name}`);
 
-  findings.push(...safely([], () => selectorFindings(currentPds)));
-  findings.push(...safely([], () => mergeFindings(currentPds, keysOf)));
-  findings.push(...safely([], () => secretReferenceFindings(currentPds, index)));
+  appendAll(
+    findings,
+    safely([], () => selectorFindings(currentPds)),
+  );
+  appendAll(
+    findings,
+    safely([], () => mergeFindings(currentPds, keysOf)),
+  );
+  appendAll(
+    findings,
+    safely([], () => secretReferenceFindings(currentPds, index)),
+  );
 
   return {
     files: files.map((f) => f.name),

@@ -80,7 +80,8 @@ export function kubectlFlagOrderFindings(file: string, blocks: readonly (readonl
         const next = tokens[i + 1];
         if (!isFilenameFlag(flag.text) || !isOption(next.text)) continue;
         const swallowed = optionName(next.text);
-        const verb = tokens[start + 1] && /^[a-z-]+$/.test(tokens[start + 1].text) ? tokens[start + 1].text : 'create';
+        const verb =
+          tokens[start + 1] && /^[a-z-]+$/.test(tokens[start + 1].text) ? tokens[start + 1].text : 'create';
         findings.push(
           finding({
             code: 'KUBECTL_FLAG_ORDER',

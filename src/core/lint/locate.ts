@@ -16,7 +16,11 @@ function rangeOf(node: unknown): Range | null {
 }
 
 /** The file position of a parser offset: block lines shifted by the block's start and indentation. */
-export function positionIn(source: YamlSource, counter: LineCounter, offset: number): { line: number; column: number } {
+export function positionIn(
+  source: YamlSource,
+  counter: LineCounter,
+  offset: number,
+): { line: number; column: number } {
   const pos = counter.linePos(offset);
   const blockLine = Math.max(1, pos.line);
   const shift = source.columnOffsets ? (source.columnOffsets[blockLine - 1] ?? 0) : 0;
@@ -24,7 +28,12 @@ export function positionIn(source: YamlSource, counter: LineCounter, offset: num
 }
 
 /** The range of a node, without the line breaks and indentation a block node's range ends with. */
-export function locationOf(source: YamlSource, counter: LineCounter, start: number, end: number): SourceLocation {
+export function locationOf(
+  source: YamlSource,
+  counter: LineCounter,
+  start: number,
+  end: number,
+): SourceLocation {
   let stop = Math.max(start, end);
   while (stop > start && /\s/.test(source.text[stop - 1] ?? '')) stop--;
   const from = positionIn(source, counter, start);

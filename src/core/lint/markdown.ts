@@ -95,7 +95,7 @@ export function markdownCodeBlocks(text: string): CodeBlock[] {
         continue;
       }
       if (indentWidth(raw) >= 4) {
-        indented.push(...pendingBlank);
+        for (const blank of pendingBlank) indented.push(blank);
         pendingBlank = [];
         const { text: body, removed } = stripIndent(raw, 4);
         indented.push({ text: body, line: lineNo, columnOffset: removed });
@@ -106,7 +106,13 @@ export function markdownCodeBlocks(text: string): CodeBlock[] {
     const open = FENCE_OPEN.exec(raw);
     if (open && !(open[2][0] === '`' && open[3].includes('`'))) {
       const word = open[3].trim().split(/\s+/)[0] ?? '';
-      fence = { char: open[2][0], length: open[2].length, indent: open[1].length, info: word.toLowerCase(), lines: [] };
+      fence = {
+        char: open[2][0],
+        length: open[2].length,
+        indent: open[1].length,
+        info: word.toLowerCase(),
+        lines: [],
+      };
       afterParagraph = false;
       continue;
     }

@@ -13,7 +13,7 @@ import type { Finding } from '../finding';
 import { allOrBoth, objectFinding, quotedList, refList } from './objectFinding';
 import type { PodDefaultModel } from './podDefaults';
 import { canApplyTogether, selectsAnyPod } from './selectors';
-import { compareStrings, isObject, type Json, type PathSegment } from './types';
+import { appendAll, compareStrings, isObject, type Json, type PathSegment } from './types';
 
 type Category = 'volume' | 'volumeMount' | 'mountPath' | 'env';
 
@@ -90,7 +90,9 @@ function bucketFindings(category: Category, key: string, entries: readonly Entry
   }
   // Each entry that meets a different one; `some` stops at the first, so the usual case is linear.
   const conflicting =
-    classes.size > 1 ? entries.filter((a) => entries.some((b) => b.canonical !== a.canonical && meet(a, b))) : [];
+    classes.size > 1
+      ? entries.filter((a) => entries.some((b) => b.canonical !== a.canonical && meet(a, b)))
+      : [];
   const what = describe(category, key);
   if (conflicting.length > 0) {
     const refs = sortedRefs(conflicting);
@@ -131,7 +133,9 @@ function bucketFindings(category: Category, key: string, entries: readonly Entry
   return out;
 }
 
-function bucketsOf(pds: readonly PodDefaultModel[]): Map<string, { category: Category; key: string; entries: Entry[] }> {
+function bucketsOf(
+  pds: readonly PodDefaultModel[],
+): Map<string, { category: Category; key: string; entries: Entry[] }> {
   const buckets = new Map<string, { category: Category; key: string; entries: Entry[] }>();
   const add = (category: Category, pd: PodDefaultModel, key: string, entry: Entry) => {
     const id = `${pd.object.effectiveNamespace}\u0000${category}\u0000${key}`;
@@ -140,7 +144,8 @@ function bucketsOf(pds: readonly PodDefaultModel[]): Map<string, { category: Cat
     else buckets.set(id, { category, key, entries: [entry] });
   };
   for (const pd of pds) {
-    for (const v of pd.volumes) add('volume', pd, v.name, { pd, canonical: canonical(v.value), path: v.path });
+    for (const v of pd.volumes)
+      add('volume', pd, v.name, { pd, canonical: canonical(v.value), path: v.path });
     for (const m of pd.volumeMounts) {
       const entry = { pd, canonical: canonical(m.value, MOUNT_BOOLEANS), path: m.path };
       add('volumeMount', pd, m.name, entry);
@@ -152,7 +157,11 @@ function bucketsOf(pds: readonly PodDefaultModel[]): Map<string, { category: Cat
 }
 
 /** The keys of a Secret or ConfigMap in a namespace, when the set holds it. */
-export type SourceKeys = (kind: 'Secret' | 'ConfigMap', namespace: string, name: string) => ReadonlySet<string> | undefined;
+export type SourceKeys = (
+  kind: 'Secret' | 'ConfigMap',
+  namespace: string,
+  name: string,
+) => ReadonlySet<string> | undefined;
 
 interface EnvFromEntry {
   readonly pd: PodDefaultModel;
@@ -177,7 +186,10 @@ function envFromOverlapFindings(pds: readonly PodDefaultModel[], keysOf: SourceK
     }
   }
   // One finding per group of PodDefaults and sources, listing the variables they share.
-  const groups = new Map<string, { refs: string[]; sources: string[]; variables: string[]; entries: EnvFromEntry[] }>();
+  const groups = new Map<
+    string,
+    { refs: string[]; sources: string[]; variables: string[]; entries: EnvFromEntry[] }
+  >();
   for (const [id, entries] of byVariable) {
     if (entries.length < 2) continue;
     const involved = entries.filter((a) =>
@@ -218,8 +230,8 @@ export function mergeFindings(pds: readonly PodDefaultModel[], keysOf: SourceKey
   const applied = pds.filter((pd) => selectsAnyPod(pd.selector));
   const out: Finding[] = [];
   for (const { category, key, entries } of bucketsOf(applied).values()) {
-    if (entries.length > 1) out.push(...bucketFindings(category, key, entries));
+    if (entries.length > 1) appendAll(out, bucketFindings(category, key, entries));
   }
-  out.push(...envFromOverlapFindings(applied, keysOf));
+  appendAll(out, envFromOverlapFindings(applied, keysOf));
   return out;
 }

@@ -26,10 +26,13 @@ function describeIssue(ref: string, issue: SchemaIssue): { message: string; fix:
   switch (issue.kind) {
     case 'type': {
       const quote =
-        issue.expected === 'a string' && (issue.actual === 'boolean' || issue.actual === 'integer' || issue.actual === 'number');
+        issue.expected === 'a string' &&
+        (issue.actual === 'boolean' || issue.actual === 'integer' || issue.actual === 'number');
       return {
         message: `${ref}: ${where} must be ${issue.expected}, not ${issue.actual === 'integer' ? 'an integer' : `a ${issue.actual}`}${quote ? ' (YAML reads an unquoted true, yes, on or a number as no string)' : ''}; the API server rejects it.`,
-        fix: quote ? `Quote the value of ${where}, e.g. "true".` : `Write ${where} as ${issue.expected}, as the PodDefault CRD defines it.`,
+        fix: quote
+          ? `Quote the value of ${where}, e.g. "true".`
+          : `Write ${where} as ${issue.expected}, as the PodDefault CRD defines it.`,
       };
     }
     case 'unknown':
@@ -75,8 +78,15 @@ export function podDefaultSchemaFindings(pd: PodDefaultModel): Finding[] {
     );
   }
   const metadata = o.value.metadata as JsonObject;
-  if (metadata.namespace !== undefined && metadata.namespace !== null && typeof metadata.namespace !== 'string') {
-    add(`${o.ref}: metadata.namespace must be a string.`, 'Write the namespace name as text.', ['metadata', 'namespace']);
+  if (
+    metadata.namespace !== undefined &&
+    metadata.namespace !== null &&
+    typeof metadata.namespace !== 'string'
+  ) {
+    add(`${o.ref}: metadata.namespace must be a string.`, 'Write the namespace name as text.', [
+      'metadata',
+      'namespace',
+    ]);
   }
   for (const issue of validateStructural(SCHEMA_WITHOUT_METADATA, o.value, MAX_ISSUES)) {
     const { message, fix } = describeIssue(o.ref, issue);

@@ -3,7 +3,16 @@
  * the envFrom sources it appends, and every Secret it needs (volumes, projected sources, envFrom, secretKeyRef, in
  * the spec and in its initContainers and sidecars). Items with no string name are left to PD_SCHEMA_INVALID.
  */
-import { arrayField, field, isObject, stringField, type Json, type ManifestObject, type PathSegment } from './types';
+import {
+  appendAll,
+  arrayField,
+  field,
+  isObject,
+  stringField,
+  type Json,
+  type ManifestObject,
+  type PathSegment,
+} from './types';
 
 export interface PdItem {
   readonly name: string;
@@ -64,7 +73,9 @@ function mounts(list: Json[], base: readonly PathSegment[]): PdMount[] {
     return {
       ...item,
       mountPath: stringField(item.value, 'mountPath') ?? null,
-      hasSubPath: (typeof subPath === 'string' && subPath !== '') || (typeof subPathExpr === 'string' && subPathExpr !== ''),
+      hasSubPath:
+        (typeof subPath === 'string' && subPath !== '') ||
+        (typeof subPathExpr === 'string' && subPathExpr !== ''),
     };
   });
 }
@@ -78,7 +89,14 @@ function containerSecretUses(container: Json, base: readonly PathSegment[], uses
   arrayField(container, 'envFrom').forEach((source, i) => {
     const ref = field(source, 'secretRef');
     const name = stringField(ref, 'name');
-    if (name) uses.push({ secretName: name, optional: isOptional(ref), keys: [], path: [...base, 'envFrom', i], how: 'envFrom' });
+    if (name)
+      uses.push({
+        secretName: name,
+        optional: isOptional(ref),
+        keys: [],
+        path: [...base, 'envFrom', i],
+        how: 'envFrom',
+      });
   });
   arrayField(container, 'env').forEach((env, i) => {
     const ref = field(field(env, 'valueFrom'), 'secretKeyRef');
@@ -141,7 +159,10 @@ export function readPodDefault(object: ManifestObject): PodDefaultModel {
     arrayField(spec, list).forEach((container, i) => {
       if (!isObject(container)) return;
       containerSecretUses(container, ['spec', list, i], uses);
-      containerMounts.push(...mounts(arrayField(container, 'volumeMounts'), ['spec', list, i, 'volumeMounts']));
+      appendAll(
+        containerMounts,
+        mounts(arrayField(container, 'volumeMounts'), ['spec', list, i, 'volumeMounts']),
+      );
     });
   }
 

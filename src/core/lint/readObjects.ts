@@ -48,12 +48,20 @@ function toJson(value: unknown, depth: number, ancestors: Set<object>): Json {
   if (ancestors.has(obj)) throw new NotJson('an alias refers to its own parent');
   ancestors.add(obj);
   try {
-    if (Array.isArray(obj) || obj instanceof Set) return [...(obj as Iterable<unknown>)].map((v) => toJson(v, depth + 1, ancestors));
+    if (Array.isArray(obj) || obj instanceof Set)
+      return [...(obj as Iterable<unknown>)].map((v) => toJson(v, depth + 1, ancestors));
     if (obj instanceof Date) return obj.toISOString();
     if (obj instanceof Uint8Array) return null;
     const out: JsonObject = {};
     const entries = obj instanceof Map ? [...obj.entries()] : Object.entries(obj);
-    for (const [k, v] of entries) out[String(k)] = toJson(v, depth + 1, ancestors);
+    // defineProperty: a `__proto__` key must stay a key, not replace the prototype.
+    for (const [k, v] of entries)
+      Object.defineProperty(out, String(k), {
+        value: toJson(v, depth + 1, ancestors),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
     return out;
   } finally {
     ancestors.delete(obj);
@@ -108,7 +116,12 @@ function notAnObject(value: Json): string | null {
 
 /** `kind: List` (and `SecretList` etc., as `kubectl get -o yaml` prints them): its items are the objects. */
 function isList(value: Json): value is JsonObject & { items: Json[] } {
-  return isObject(value) && typeof value.kind === 'string' && value.kind.endsWith('List') && Array.isArray(value.items);
+  return (
+    isObject(value) &&
+    typeof value.kind === 'string' &&
+    value.kind.endsWith('List') &&
+    Array.isArray(value.items)
+  );
 }
 
 export function readObjects(source: YamlSource, contextNamespace: string): ReadResult {
@@ -193,7 +206,8 @@ export function readObjects(source: YamlSource, contextNamespace: string): ReadR
       const kind = item.kind as string;
       const metadata = item.metadata as JsonObject;
       const name = metadata.name as string;
-      const namespace = typeof metadata.namespace === 'string' && metadata.namespace !== '' ? metadata.namespace : null;
+      const namespace =
+        typeof metadata.namespace === 'string' && metadata.namespace !== '' ? metadata.namespace : null;
       objects.push({
         kind,
         name,

@@ -73,14 +73,16 @@ export function secretContentFindings(secret: SecretModel): Finding[] {
         if (dockerCodeAllowed(f.code)) out.push(restate(f, key, `${ref}, key ${key}: `));
     } else if (key === AWS_KEY) {
       const result = inspectAwsCredentialsContent(bytes, { subject: ref, objects, profile: 'default' });
-      for (const f of result.findings) if (awsCodeAllowed(f.code)) out.push(restate(f, key, `${ref}, key ${key}: `));
+      for (const f of result.findings)
+        if (awsCodeAllowed(f.code)) out.push(restate(f, key, `${ref}, key ${key}: `));
     } else if (ENV_KEYS.has(key)) {
       env[key] = lossyUtf8.decode(bytes);
     }
   }
   if (Object.keys(env).length > 0) {
     const result = inspectFromEnvValues(env, { subjectFor: () => ref, objects });
-    for (const f of result.findings) if (envCodeAllowed(f.code)) out.push(restate(f, envKeyOf(f), `${ref}: `));
+    for (const f of result.findings)
+      if (envCodeAllowed(f.code)) out.push(restate(f, envKeyOf(f), `${ref}: `));
   }
   return out;
 }

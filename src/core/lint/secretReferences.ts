@@ -133,7 +133,13 @@ interface MountProblem {
   readonly first: VolumeOf;
 }
 
-function recordProblem(problems: Map<SecretModel, MountProblem>, secret: SecretModel, mountPd: PodDefaultModel, mount: PdMount, source: VolumeOf): void {
+function recordProblem(
+  problems: Map<SecretModel, MountProblem>,
+  secret: SecretModel,
+  mountPd: PodDefaultModel,
+  mount: PdMount,
+  source: VolumeOf,
+): void {
   let p = problems.get(secret);
   if (!p) {
     p = { secret, pds: new Set(), paths: new Set(), first: source };

@@ -31,10 +31,10 @@ export interface SecretModel {
 }
 
 /** The key each type requires (ValidateSecret). */
-const REQUIRED_KEY_BY_TYPE: Readonly<Record<string, string>> = {
-  'kubernetes.io/dockerconfigjson': '.dockerconfigjson',
-  'kubernetes.io/dockercfg': '.dockercfg',
-};
+const REQUIRED_KEY_BY_TYPE: ReadonlyMap<string, string> = new Map([
+  ['kubernetes.io/dockerconfigjson', '.dockerconfigjson'],
+  ['kubernetes.io/dockercfg', '.dockercfg'],
+]);
 
 function base64Length(byteLength: number): number {
   return 4 * Math.ceil(byteLength / 3);
@@ -67,7 +67,9 @@ export function readSecret(object: ManifestObject): SecretReading {
   const v = object.value;
   const ref = object.ref;
   const schema = (message: string, fix: string, path: (string | number)[]) =>
-    findings.push(objectFinding(object, { code: 'SECRET_SCHEMA_INVALID', severity: 'error', message, fix, path }));
+    findings.push(
+      objectFinding(object, { code: 'SECRET_SCHEMA_INVALID', severity: 'error', message, fix, path }),
+    );
 
   if (v.apiVersion !== 'v1') {
     schema(
@@ -91,9 +93,11 @@ export function readSecret(object: ManifestObject): SecretReading {
   let type = 'Opaque';
   if (typeof v.type === 'string') type = v.type === '' ? 'Opaque' : v.type;
   else if (v.type !== undefined && v.type !== null)
-    schema(`${ref}: type must be a string, not ${typeName(v.type)}.`, 'Write the type as text, e.g. type: Opaque.', [
-      'type',
-    ]);
+    schema(
+      `${ref}: type must be a string, not ${typeName(v.type)}.`,
+      'Write the type as text, e.g. type: Opaque.',
+      ['type'],
+    );
 
   const keys = new Set<string>();
   const values = new Map<string, SecretValue>();
@@ -191,7 +195,7 @@ export function readSecret(object: ManifestObject): SecretReading {
     );
   }
 
-  const required = REQUIRED_KEY_BY_TYPE[type];
+  const required = REQUIRED_KEY_BY_TYPE.get(type);
   if (required && !keys.has(required)) {
     schema(
       `${ref} has type ${type} but no "${required}" key, which that type requires; the API server rejects it.`,

@@ -12,7 +12,9 @@ import { compareStrings, field, isObject, type Json, type JsonObject } from './t
 const SHOWN_VALUES = /^(true|false|yes|no|on|off|y|n|1|0|enabled|disabled|)$/i;
 function shownLabelValue(value: Json): string {
   if (typeof value === 'string') return SHOWN_VALUES.test(value) ? `"${value}"` : 'a value other than "true"';
-  return typeof value === 'boolean' || typeof value === 'number' ? String(value) : 'a value other than "true"';
+  return typeof value === 'boolean' || typeof value === 'number'
+    ? String(value)
+    : 'a value other than "true"';
 }
 
 function matchLabelsOf(pd: PodDefaultModel): JsonObject | null {

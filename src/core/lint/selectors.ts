@@ -38,7 +38,8 @@ function addSelector(reqs: Requirements, selector: Json): void {
   if (!isObject(selector)) return;
   const labels = selector.matchLabels;
   if (isObject(labels)) {
-    for (const [key, value] of Object.entries(labels)) if (typeof value === 'string') restrict(requirementFor(reqs, key), [value]);
+    for (const [key, value] of Object.entries(labels))
+      if (typeof value === 'string') restrict(requirementFor(reqs, key), [value]);
   }
   const expressions = selector.matchExpressions;
   if (!Array.isArray(expressions)) return;

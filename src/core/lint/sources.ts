@@ -65,7 +65,13 @@ export function fileSources(file: LintFile): FileSources {
   const kind = kindOf(file.name);
   if (kind === 'shell') return { yaml: [], commandBlocks: [allLines(file.text)] };
   if (kind === 'yaml') {
-    const whole: YamlSource = { file: file.name, text: file.text, lineOffset: 0, columnOffsets: null, embedded: false };
+    const whole: YamlSource = {
+      file: file.name,
+      text: file.text,
+      lineOffset: 0,
+      columnOffsets: null,
+      embedded: false,
+    };
     return { yaml: [whole], commandBlocks: [allLines(file.text)] };
   }
   const blocks = markdownCodeBlocks(file.text);

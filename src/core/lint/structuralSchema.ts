@@ -25,7 +25,12 @@ export interface StructuralSchema {
 }
 
 export type SchemaIssue =
-  | { readonly kind: 'type'; readonly path: PathSegment[]; readonly expected: string; readonly actual: string }
+  | {
+      readonly kind: 'type';
+      readonly path: PathSegment[];
+      readonly expected: string;
+      readonly actual: string;
+    }
   | { readonly kind: 'unknown'; readonly path: PathSegment[]; readonly known: readonly string[] }
   | { readonly kind: 'required'; readonly path: PathSegment[] }
   | { readonly kind: 'format'; readonly path: PathSegment[]; readonly expected: string };
@@ -94,7 +99,13 @@ function matches(schema: StructuralSchema, value: Json): boolean {
   return probe.length === 0;
 }
 
-function check(schema: StructuralSchema, value: Json, path: PathSegment[], issues: SchemaIssue[], limit: number): void {
+function check(
+  schema: StructuralSchema,
+  value: Json,
+  path: PathSegment[],
+  issues: SchemaIssue[],
+  limit: number,
+): void {
   if (issues.length >= limit) return;
   if (schema.anyOf && !schema.anyOf.some((branch) => matches(branch, value))) {
     issues.push({ kind: 'type', path, expected: expectedName(schema), actual: jsonTypeName(value) });
@@ -108,30 +119,37 @@ function check(schema: StructuralSchema, value: Json, path: PathSegment[], issue
   }
   if (typeof value === 'string' && schema.pattern) {
     const re = patternOf(schema.pattern);
-    if (re && !re.test(value)) issues.push({ kind: 'format', path, expected: 'a quantity such as 500m, 2 or 1Gi' });
+    if (re && !re.test(value))
+      issues.push({ kind: 'format', path, expected: 'a quantity such as 500m, 2 or 1Gi' });
   }
   if (typeof value === 'number' && Number.isInteger(value)) {
     if (schema.format === 'int32' && (value >= INT32 || value < -INT32))
       issues.push({ kind: 'format', path, expected: 'a 32-bit integer' });
   }
   if (Array.isArray(value) && schema.items) {
-    for (let i = 0; i < value.length && issues.length < limit; i++) check(schema.items, value[i], [...path, i], issues, limit);
+    for (let i = 0; i < value.length && issues.length < limit; i++)
+      check(schema.items, value[i], [...path, i], issues, limit);
   }
   if (isObject(value)) {
     const props = schema.properties;
     for (const [key, v] of Object.entries(value)) {
       if (issues.length >= limit) return;
+      const sub = props && Object.prototype.hasOwnProperty.call(props, key) ? props[key] : undefined;
       // The API server prunes a null of a non-nullable field before it validates.
-      if (v === null && !(props?.[key]?.nullable ?? false)) continue;
-      const sub = props?.[key];
+      if (v === null && !(sub?.nullable ?? false)) continue;
       if (sub) check(sub, v, [...path, key], issues, limit);
-      else if (typeof schema.additionalProperties === 'object') check(schema.additionalProperties, v, [...path, key], issues, limit);
-      else if (props && schema.additionalProperties !== true && !schema['x-kubernetes-preserve-unknown-fields'])
+      else if (typeof schema.additionalProperties === 'object')
+        check(schema.additionalProperties, v, [...path, key], issues, limit);
+      else if (
+        props &&
+        schema.additionalProperties !== true &&
+        !schema['x-kubernetes-preserve-unknown-fields']
+      )
         issues.push({ kind: 'unknown', path: [...path, key], known: Object.keys(props) });
     }
     for (const key of schema.required ?? []) {
       if (issues.length >= limit) return;
-      const v = value[key];
+      const v = Object.prototype.hasOwnProperty.call(value, key) ? value[key] : undefined;
       if (v === undefined || v === null) issues.push({ kind: 'required', path: [...path, key] });
     }
   }

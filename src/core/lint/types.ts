@@ -55,3 +55,8 @@ export function unique<T>(items: Iterable<T>): T[] {
 export function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
+
+/** Appends without spreading into arguments, which overflows the stack for very long arrays. */
+export function appendAll<T>(target: T[], items: Iterable<T>): void {
+  for (const item of items) target.push(item);
+}

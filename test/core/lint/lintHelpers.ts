@@ -13,7 +13,10 @@ export function toYaml(...docs: Obj[]): string {
   return docs.map((d) => stringify(d, { version: '1.1' })).join('---\n');
 }
 
-export function secret(name: string, opts: { ns?: string | null; data?: Obj; stringData?: Obj; type?: string } = {}): Obj {
+export function secret(
+  name: string,
+  opts: { ns?: string | null; data?: Obj; stringData?: Obj; type?: string } = {},
+): Obj {
   const metadata: Obj = { name };
   if (opts.ns !== null) metadata.namespace = opts.ns ?? 'user';
   return {
@@ -26,7 +29,11 @@ export function secret(name: string, opts: { ns?: string | null; data?: Obj; str
   };
 }
 
-export function podDefault(name: string, spec: Obj, opts: { ns?: string | null; label?: string | null } = {}): Obj {
+export function podDefault(
+  name: string,
+  spec: Obj,
+  opts: { ns?: string | null; label?: string | null } = {},
+): Obj {
   const metadata: Obj = { name };
   if (opts.ns !== null) metadata.namespace = opts.ns ?? 'user';
   const selector = opts.label === null ? undefined : { matchLabels: { [opts.label ?? name]: 'true' } };
@@ -39,7 +46,12 @@ export function podDefault(name: string, spec: Obj, opts: { ns?: string | null; 
 }
 
 /** A PodDefault mounting Secret `secretName` as the guide does. */
-export function mountingPodDefault(name: string, secretName: string, mountPath: string, extra: Obj = {}): Obj {
+export function mountingPodDefault(
+  name: string,
+  secretName: string,
+  mountPath: string,
+  extra: Obj = {},
+): Obj {
   return podDefault(name, {
     volumeMounts: [{ name: `${name}-volume`, mountPath }],
     volumes: [{ name: `${name}-volume`, secret: { secretName, ...extra } }],

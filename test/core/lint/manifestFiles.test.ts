@@ -6,7 +6,8 @@ const goodSecret = toYaml(secret('s', { data: { AWS_REGION: b64('us-east-1') } }
 
 describe('MANIFEST_YAML_INVALID', () => {
   test('a file that does not parse: the file is the subject, objects [], line and column, no excerpt', () => {
-    const text = 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: s\ndata:\n  k: "unterminated-canary-value\n';
+    const text =
+      'apiVersion: v1\nkind: Secret\nmetadata:\n  name: s\ndata:\n  k: "unterminated-canary-value\n';
     const r = lintManifests([
       { name: 'bad.yaml', text },
       { name: 'good.yaml', text: goodSecret },
@@ -21,7 +22,9 @@ describe('MANIFEST_YAML_INVALID', () => {
   });
 
   test('a key given twice, and tabs as indentation', () => {
-    expect(codes(lintText('apiVersion: v1\nkind: Secret\nkind: Secret\nmetadata: {name: s}\n'))).toEqual(['MANIFEST_YAML_INVALID']);
+    expect(codes(lintText('apiVersion: v1\nkind: Secret\nkind: Secret\nmetadata: {name: s}\n'))).toEqual([
+      'MANIFEST_YAML_INVALID',
+    ]);
     expect(codes(lintText('a:\n\tb: c\n'))).toEqual(['MANIFEST_YAML_INVALID']);
   });
 
@@ -44,7 +47,12 @@ describe('MANIFEST_YAML_INVALID', () => {
 
   test('aliases that expand without bound are refused, not expanded', () => {
     const lines = ['a: &a [x, x, x, x, x, x, x, x, x, x]'];
-    for (let i = 1; i < 12; i++) lines.push(`${'b'.repeat(i)}: &${'a'.repeat(i + 1)} [${Array(10).fill(`*${'a'.repeat(i)}`).join(', ')}]`);
+    for (let i = 1; i < 12; i++)
+      lines.push(
+        `${'b'.repeat(i)}: &${'a'.repeat(i + 1)} [${Array(10)
+          .fill(`*${'a'.repeat(i)}`)
+          .join(', ')}]`,
+      );
     const r = lintText(lines.join('\n'));
     expect(codes(r)).toEqual(['MANIFEST_YAML_INVALID']);
   });
@@ -53,14 +61,25 @@ describe('MANIFEST_YAML_INVALID', () => {
 describe('objects', () => {
   test('every Kind/name read, in reading order, each once; other kinds are listed too', () => {
     const r = lintManifests([
-      { name: 'a.yaml', text: toYaml(secret('s', { data: { k: b64('v') } }), { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c', namespace: 'user' } }) },
+      {
+        name: 'a.yaml',
+        text: toYaml(secret('s', { data: { k: b64('v') } }), {
+          apiVersion: 'v1',
+          kind: 'ConfigMap',
+          metadata: { name: 'c', namespace: 'user' },
+        }),
+      },
       { name: 'b.yaml', text: toYaml(podDefault('p', {}), secret('s', { data: { k: b64('v') } })) },
     ]);
     expect(r.objects).toEqual(['Secret/s', 'ConfigMap/c', 'PodDefault/p']);
   });
 
   test('kind: List is expanded (kubectl get -o yaml), with locations inside the list', () => {
-    const list = { apiVersion: 'v1', kind: 'List', items: [secret('a', { data: { k: 'not base64!' } }), podDefault('p', {})] };
+    const list = {
+      apiVersion: 'v1',
+      kind: 'List',
+      items: [secret('a', { data: { k: 'not base64!' } }), podDefault('p', {})],
+    };
     const r = lintText(toYaml(list));
     expect(r.objects).toEqual(['Secret/a', 'PodDefault/p']);
     expect(one(r, 'SECRET_DATA_NOT_BASE64').location?.line).toBe(10);
@@ -76,7 +95,10 @@ describe('KUBECTL_FLAG_ORDER', () => {
   });
 
   test('in a shell script, across a continued line, with --filename and --namespace=', () => {
-    const r = lintText('#!/bin/sh\nkubectl apply \\\n  --filename \\\n  --namespace=user-canary secret.yaml\n', 'deploy.sh');
+    const r = lintText(
+      '#!/bin/sh\nkubectl apply \\\n  --filename \\\n  --namespace=user-canary secret.yaml\n',
+      'deploy.sh',
+    );
     const f = one(r, 'KUBECTL_FLAG_ORDER');
     expect(f.message).toContain('--namespace');
     expect(JSON.stringify(r)).not.toContain('canary');
@@ -101,7 +123,14 @@ describe('Markdown', () => {
     const blocks = markdownCodeBlocks(md);
     expect(blocks.map((b) => [b.info, b.lines.map((l) => [l.line, l.text, l.columnOffset])])).toEqual([
       ['yaml', [[4, 'a: 1', 0]]],
-      [null, [[9, 'kubectl x', 4], [10, '', 0], [11, 'more', 4]]],
+      [
+        null,
+        [
+          [9, 'kubectl x', 4],
+          [10, '', 0],
+          [11, 'more', 4],
+        ],
+      ],
     ]);
   });
 
@@ -115,17 +144,33 @@ describe('Markdown', () => {
       .trimEnd()
       .split('\n')
       .map((l) => `    ${l}`)
-      .join('\n')}\n\nand\n\n\`\`\`sh\nkubectl create -f -n user secret.yaml\n\`\`\`\n\n\`\`\`json\n{"auths": {}}\n\`\`\`\n`;
+      .join(
+        '\n',
+      )}\n\nand\n\n\`\`\`sh\nkubectl create -f -n user secret.yaml\n\`\`\`\n\n\`\`\`json\n{"auths": {}}\n\`\`\`\n`;
     const r = lintText(md, 'guide.md');
     expect(codes(r)).toEqual(['S3_ENDPOINT_MISSING_SCHEME', 'KUBECTL_FLAG_ORDER']);
-    expect(one(r, 'S3_ENDPOINT_MISSING_SCHEME').location).toMatchObject({ file: 'guide.md', line: 9, column: 20 });
+    expect(one(r, 'S3_ENDPOINT_MISSING_SCHEME').location).toMatchObject({
+      file: 'guide.md',
+      line: 9,
+      column: 20,
+    });
     expect(one(r, 'KUBECTL_FLAG_ORDER').location).toMatchObject({ line: 14, column: 16 });
   });
 
   test('a block that starts with a command and goes on with YAML output is read from its YAML', () => {
-    const md = 'Verify:\n\n    kubectl get secret s -o yaml\n\n    # output:\n\n    apiVersion: v1\n    kind: Secret\n    metadata:\n      name: s\n      namespace: user\n    data:\n      k: "%%"\n';
+    const md =
+      'Verify:\n\n    kubectl get secret s -o yaml\n\n    # output:\n\n    apiVersion: v1\n    kind: Secret\n    metadata:\n      name: s\n      namespace: user\n    data:\n      k: "%%"\n';
     const r = lintText(md, 'guide.md');
     expect(codes(r)).toEqual(['SECRET_DATA_NOT_BASE64']);
     expect(r.findings[0].location).toMatchObject({ line: 13, column: 10 });
   });
+});
+
+test('keys named like Object.prototype members are plain keys', () => {
+  const text =
+    'apiVersion: v1\nkind: Secret\nmetadata: {name: s, namespace: user}\ntype: constructor\ndata:\n  __proto__: "%"\n---\n' +
+    'apiVersion: kubeflow.org/v1alpha1\nkind: PodDefault\nmetadata: {name: p, namespace: user}\nspec:\n  desc: d\n  selector: {matchLabels: {p: "true"}}\n  constructor: x\n  toString: y\n';
+  const r = lintText(text);
+  expect(codes(r)).toEqual(['PD_SCHEMA_INVALID', 'PD_SCHEMA_INVALID', 'SECRET_DATA_NOT_BASE64']);
+  expect(one(r, 'SECRET_DATA_NOT_BASE64').message).toContain('"__proto__"');
 });

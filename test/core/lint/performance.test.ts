@@ -13,7 +13,11 @@ const DOCKER = JSON.stringify({ auths: { 'quay.io': { auth: b64('bot:pw') } } })
 test('200 PodDefaults and 200 Secrets in one namespace lint in well under a second', () => {
   const docs: Obj[] = [];
   for (let i = 0; i < 200; i++) {
-    docs.push(secret(`s-${i}`, { data: { 'config.json': b64(DOCKER), AWS_REGION: b64('us-east-1'), [`K_${i}`]: b64('v') } }));
+    docs.push(
+      secret(`s-${i}`, {
+        data: { 'config.json': b64(DOCKER), AWS_REGION: b64('us-east-1'), [`K_${i}`]: b64('v') },
+      }),
+    );
     docs.push(
       podDefault(`p-${i}`, {
         volumes: [

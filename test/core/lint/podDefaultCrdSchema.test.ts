@@ -46,7 +46,9 @@ const noNull: fc.Arbitrary<Json> = fc.letrec<{ v: Json }>((tie) => ({
     fc.integer(),
     fc.double({ noNaN: true, noDefaultInfinity: true }),
     fc.array(tie('v'), { maxLength: 3 }),
-    fc.dictionary(fc.constantFrom('name', 'mountPath', 'x', 'secret', 'items', 'key', 'path'), tie('v'), { maxKeys: 3 }),
+    fc.dictionary(fc.constantFrom('name', 'mountPath', 'x', 'secret', 'items', 'key', 'path'), tie('v'), {
+      maxKeys: 3,
+    }),
   ),
 })).v;
 
@@ -60,13 +62,30 @@ test('agrees with ajv on PodDefault-shaped values', () => {
         {
           selector: fc.oneof(fc.constant({ matchLabels: { a: 'true' } }), noNull),
           desc: noNull,
-          volumes: fc.array(fc.record({ name: fc.oneof(fc.constant('v'), noNull), secret: noNull }, { requiredKeys: [] })),
+          volumes: fc.array(
+            fc.record({ name: fc.oneof(fc.constant('v'), noNull), secret: noNull }, { requiredKeys: [] }),
+          ),
           volumeMounts: fc.array(
-            fc.record({ name: fc.constant('v'), mountPath: fc.oneof(fc.constant('/m'), noNull), readOnly: noNull }, { requiredKeys: ['name'] }),
+            fc.record(
+              { name: fc.constant('v'), mountPath: fc.oneof(fc.constant('/m'), noNull), readOnly: noNull },
+              { requiredKeys: ['name'] },
+            ),
           ),
           env: fc.array(fc.record({ name: noNull, value: noNull }, { requiredKeys: [] })),
-          tolerations: fc.array(fc.record({ key: noNull, tolerationSeconds: fc.oneof(fc.integer(), fc.constant(2 ** 40)) })),
-          sidecars: fc.array(fc.record({ name: fc.constant('s'), resources: fc.record({ limits: fc.dictionary(fc.string(), fc.oneof(fc.integer(), fc.constantFrom('500m', '1Gi', 'lots'))) }) })),
+          tolerations: fc.array(
+            fc.record({ key: noNull, tolerationSeconds: fc.oneof(fc.integer(), fc.constant(2 ** 40)) }),
+          ),
+          sidecars: fc.array(
+            fc.record({
+              name: fc.constant('s'),
+              resources: fc.record({
+                limits: fc.dictionary(
+                  fc.string(),
+                  fc.oneof(fc.integer(), fc.constantFrom('500m', '1Gi', 'lots')),
+                ),
+              }),
+            }),
+          ),
         },
         { requiredKeys: [] },
       ),

@@ -3,7 +3,9 @@ import { b64, codes, lintDocs, one, podDefault, secret } from './lintHelpers';
 const DOCKER = JSON.stringify({ auths: { 'quay.io': { auth: b64('bot:pw') } } });
 const secrets = [
   secret('docker-secret', { data: { 'config.json': b64(DOCKER) } }),
-  secret('aws-credentials', { data: { credentials: b64('[default]\naws_access_key_id = a\naws_secret_access_key = b\n') } }),
+  secret('aws-credentials', {
+    data: { credentials: b64('[default]\naws_access_key_id = a\naws_secret_access_key = b\n') },
+  }),
 ];
 const volume = (name: string, secretName: string, extra: Record<string, unknown> = {}) => ({
   name,
@@ -59,7 +61,10 @@ describe('volumes by name', () => {
       podDefault('b', { volumes: [volume('v', 'docker-secret', { optional: null })] }),
     ]);
     expect(codes(r)).toEqual(['PD_DUPLICATE_IDENTICAL']);
-    expect(one(r, 'PD_DUPLICATE_IDENTICAL')).toMatchObject({ severity: 'info', objects: ['PodDefault/a', 'PodDefault/b'] });
+    expect(one(r, 'PD_DUPLICATE_IDENTICAL')).toMatchObject({
+      severity: 'info',
+      objects: ['PodDefault/a', 'PodDefault/b'],
+    });
   });
 
   test('optional: false is not the same as absent (a pointer in Go)', () => {
@@ -78,8 +83,14 @@ describe('volumeMounts by name and by mountPath', () => {
   test('PD_VOLUME_MOUNT_NAME_CONFLICT: the same mount name at two paths', () => {
     const r = lintDocs([
       ...secrets,
-      podDefault('a', { volumes: vols('v'), volumeMounts: [{ name: 'v', mountPath: '/home/kubeflow/.docker/' }] }),
-      podDefault('b', { volumes: vols('v'), volumeMounts: [{ name: 'v', mountPath: '/home/jovyan/.docker/' }] }),
+      podDefault('a', {
+        volumes: vols('v'),
+        volumeMounts: [{ name: 'v', mountPath: '/home/kubeflow/.docker/' }],
+      }),
+      podDefault('b', {
+        volumes: vols('v'),
+        volumeMounts: [{ name: 'v', mountPath: '/home/jovyan/.docker/' }],
+      }),
     ]);
     // Errors first: the mounts conflict, the volume they share is identical.
     expect(codes(r)).toEqual(['PD_VOLUME_MOUNT_NAME_CONFLICT', 'PD_DUPLICATE_IDENTICAL']);
@@ -106,7 +117,10 @@ describe('volumeMounts by name and by mountPath', () => {
     const r = lintDocs([
       ...secrets,
       podDefault('a', { volumes: vols('v'), volumeMounts: [{ name: 'v', mountPath: '/m' }] }),
-      podDefault('b', { volumes: vols('v'), volumeMounts: [{ name: 'v', mountPath: '/m', readOnly: false }] }),
+      podDefault('b', {
+        volumes: vols('v'),
+        volumeMounts: [{ name: 'v', mountPath: '/m', readOnly: false }],
+      }),
     ]);
     expect(codes(r)).toEqual(['PD_DUPLICATE_IDENTICAL', 'PD_DUPLICATE_IDENTICAL']);
   });
@@ -117,7 +131,11 @@ describe('volumeMounts by name and by mountPath', () => {
       podDefault('a', { volumes: vols('v'), volumeMounts: [{ name: 'v', mountPath: '/m' }] }),
       podDefault('b', { volumes: vols('v'), volumeMounts: [{ name: 'v', mountPath: '/m', readOnly: true }] }),
     ]);
-    expect(codes(r)).toEqual(['PD_MOUNT_PATH_CONFLICT', 'PD_VOLUME_MOUNT_NAME_CONFLICT', 'PD_DUPLICATE_IDENTICAL']);
+    expect(codes(r)).toEqual([
+      'PD_MOUNT_PATH_CONFLICT',
+      'PD_VOLUME_MOUNT_NAME_CONFLICT',
+      'PD_DUPLICATE_IDENTICAL',
+    ]);
   });
 });
 
@@ -148,7 +166,11 @@ describe('env and envFrom', () => {
       podDefault('b', { envFrom: [{ secretRef: { name: 's3-b' } }] }),
     ]);
     const f = one(r, 'PD_ENVFROM_KEY_OVERLAP');
-    expect(f).toMatchObject({ severity: 'warning', objects: ['PodDefault/a', 'PodDefault/b'], keys: ['AWS_REGION'] });
+    expect(f).toMatchObject({
+      severity: 'warning',
+      objects: ['PodDefault/a', 'PodDefault/b'],
+      keys: ['AWS_REGION'],
+    });
     expect(f.message).toContain('Secret/s3-a and Secret/s3-b');
   });
 

@@ -22,22 +22,27 @@ describe('PD_SELECTOR_REUSED', () => {
   test('near miss: the same labels in different namespaces, or distinct labels', () => {
     const other = podDefault('aws-credentials', envSpec, { label: 'docker-config', ns: 'other' });
     const otherSecret = secret('aws-configuration', { ns: 'other', data: { AWS_REGION: b64('x') } });
-    expect(codes(lintDocs([envSecret, otherSecret, podDefault('docker-config', envSpec), other]))).not.toContain(
-      'PD_SELECTOR_REUSED',
-    );
+    expect(
+      codes(lintDocs([envSecret, otherSecret, podDefault('docker-config', envSpec), other])),
+    ).not.toContain('PD_SELECTOR_REUSED');
     expect(codes(lintDocs([envSecret, podDefault('a', envSpec), podDefault('b', envSpec)]))).not.toContain(
       'PD_SELECTOR_REUSED',
     );
   });
 
   test('near miss: PodDefaults without matchLabels never count as reusing', () => {
-    const r = lintDocs([envSecret, podDefault('a', envSpec, { label: null }), podDefault('b', envSpec, { label: null })]);
+    const r = lintDocs([
+      envSecret,
+      podDefault('a', envSpec, { label: null }),
+      podDefault('b', envSpec, { label: null }),
+    ]);
     expect(codes(r)).not.toContain('PD_SELECTOR_REUSED');
   });
 });
 
 describe('selector shapes the spawner cannot use', () => {
-  const withSelector = (selector: unknown) => lintDocs([envSecret, { ...podDefault('p', envSpec), spec: { selector, desc: 'd', ...envSpec } }]);
+  const withSelector = (selector: unknown) =>
+    lintDocs([envSecret, { ...podDefault('p', envSpec), spec: { selector, desc: 'd', ...envSpec } }]);
 
   test('PD_SELECTOR_LABEL_VALUE_NOT_TRUE looks at the first key in sorted order', () => {
     const f = one(withSelector({ matchLabels: { b: 'true', a: 'yes' } }), 'PD_SELECTOR_LABEL_VALUE_NOT_TRUE');
@@ -63,9 +68,9 @@ describe('selector shapes the spawner cannot use', () => {
   test('PD_SELECTOR_NO_MATCHLABELS for matchExpressions only, and an empty matchLabels', () => {
     const r = withSelector({ matchExpressions: [{ key: 'a', operator: 'Exists' }] });
     expect(codes(r)).toEqual(['PD_SELECTOR_NO_MATCHLABELS']);
-    expect(codes(withSelector({ matchLabels: {}, matchExpressions: [{ key: 'a', operator: 'Exists' }] }))).toEqual([
-      'PD_SELECTOR_NO_MATCHLABELS',
-    ]);
+    expect(
+      codes(withSelector({ matchLabels: {}, matchExpressions: [{ key: 'a', operator: 'Exists' }] })),
+    ).toEqual(['PD_SELECTOR_NO_MATCHLABELS']);
   });
 
   test('PD_SELECTOR_EMPTY for selector: {} (which the spawner cannot list either)', () => {
@@ -90,7 +95,9 @@ describe('PD_MISSING_DESC', () => {
     delete (p.spec as Record<string, unknown>).desc;
     const f = one(lintDocs([envSecret, p]), 'PD_MISSING_DESC');
     expect(f).toMatchObject({ severity: 'info', subject: 'PodDefault/p', objects: ['PodDefault/p'] });
-    expect(codes(lintDocs([envSecret, podDefault('p', { ...envSpec, desc: ' ' })]))).toEqual(['PD_MISSING_DESC']);
+    expect(codes(lintDocs([envSecret, podDefault('p', { ...envSpec, desc: ' ' })]))).toEqual([
+      'PD_MISSING_DESC',
+    ]);
   });
 
   test('near miss: a desc', () => {

@@ -34,7 +34,9 @@ function expectContractShape(result: LintResult): void {
     if (f.location) {
       expect(f.location.line).toBeGreaterThanOrEqual(1);
       expect(f.location.column).toBeGreaterThanOrEqual(1);
-      expect(f.location.endLine * 1e6 + f.location.endColumn).toBeGreaterThanOrEqual(f.location.line * 1e6 + f.location.column);
+      expect(f.location.endLine * 1e6 + f.location.endColumn).toBeGreaterThanOrEqual(
+        f.location.line * 1e6 + f.location.column,
+      );
     }
   }
 }
@@ -118,20 +120,39 @@ describe('never throws', () => {
   });
 
   test('on arbitrary JSON values as documents, bare and inside Secret, PodDefault and List shapes', () => {
-    const meta = fc.record({ name: fc.oneof(fc.string(), fc.constant('x')), namespace: fc.oneof(fc.string(), fc.jsonValue()) });
+    const meta = fc.record({
+      name: fc.oneof(fc.string(), fc.constant('x')),
+      namespace: fc.oneof(fc.string(), fc.jsonValue()),
+    });
     const shaped = fc.oneof(
       fc.jsonValue(),
-      fc.record({ apiVersion: fc.constant('v1'), kind: fc.constant('Secret'), metadata: meta, data: fc.jsonValue(), stringData: fc.dictionary(fc.string(), fc.jsonValue()), type: fc.jsonValue() }),
+      fc.record({
+        apiVersion: fc.constant('v1'),
+        kind: fc.constant('Secret'),
+        metadata: meta,
+        data: fc.jsonValue(),
+        stringData: fc.dictionary(fc.string(), fc.jsonValue()),
+        type: fc.jsonValue(),
+      }),
       fc.record({
         apiVersion: fc.constant('kubeflow.org/v1alpha1'),
         kind: fc.constant('PodDefault'),
         metadata: meta,
         spec: fc.record({
           selector: fc.jsonValue(),
-          volumes: fc.array(fc.record({ name: fc.oneof(fc.constant('v'), fc.jsonValue()), secret: fc.jsonValue() })),
-          volumeMounts: fc.array(fc.record({ name: fc.oneof(fc.constant('v'), fc.jsonValue()), mountPath: fc.jsonValue() })),
+          volumes: fc.array(
+            fc.record({ name: fc.oneof(fc.constant('v'), fc.jsonValue()), secret: fc.jsonValue() }),
+          ),
+          volumeMounts: fc.array(
+            fc.record({ name: fc.oneof(fc.constant('v'), fc.jsonValue()), mountPath: fc.jsonValue() }),
+          ),
           env: fc.jsonValue(),
-          envFrom: fc.array(fc.record({ secretRef: fc.record({ name: fc.oneof(fc.constant('x'), fc.jsonValue()) }), prefix: fc.jsonValue() })),
+          envFrom: fc.array(
+            fc.record({
+              secretRef: fc.record({ name: fc.oneof(fc.constant('x'), fc.jsonValue()) }),
+              prefix: fc.jsonValue(),
+            }),
+          ),
         }),
       }),
     );
@@ -141,7 +162,12 @@ describe('never throws', () => {
         const text = asList
           ? JSON.stringify({ apiVersion: 'v1', kind: 'List', items: values })
           : values.map((v) => stringify(v, { version: '1.1' })).join('---\n');
-        expectContractShape(lintManifests([{ name: 'set.yaml', text }, { name: 'same.json', text: JSON.stringify(values) }]));
+        expectContractShape(
+          lintManifests([
+            { name: 'set.yaml', text },
+            { name: 'same.json', text: JSON.stringify(values) },
+          ]),
+        );
       }),
       { numRuns: 150 },
     );
@@ -188,7 +214,10 @@ describe('canary: a secret planted in Secret data never appears in the result', 
 });
 
 test('deterministic: the same input gives the same result', () => {
-  const text = readFileSync(path.resolve(__dirname, '..', '..', 'fixtures', 'lint', 'sdk-credentials-guide.md'), 'utf8');
+  const text = readFileSync(
+    path.resolve(__dirname, '..', '..', 'fixtures', 'lint', 'sdk-credentials-guide.md'),
+    'utf8',
+  );
   const a = lintManifests([{ name: 'g.md', text }]);
   expectContractShape(a);
   expect(lintManifests([{ name: 'g.md', text }])).toEqual(a);

@@ -6,7 +6,16 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { lintManifests } from '../../../src/core/lint';
 
-const SHARED = path.resolve(__dirname, '..', '..', '..', '..', 'shared', 'reference', 'sdk-credentials-guide.md');
+const SHARED = path.resolve(
+  __dirname,
+  '..',
+  '..',
+  '..',
+  '..',
+  'shared',
+  'reference',
+  'sdk-credentials-guide.md',
+);
 const COPY = path.resolve(__dirname, '..', '..', 'fixtures', 'lint', 'sdk-credentials-guide.md');
 const guide = readFileSync(existsSync(SHARED) ? SHARED : COPY, 'utf8');
 const NAME = 'sdk-credentials-guide.md';
@@ -59,7 +68,11 @@ test('the printed Secret values were made with echo: TRAILING_NEWLINE for all se
     'S3_FORCE_PATH_STYLE',
   ]);
   // "S3_ENDPOINT\n", "true\n", "S3_SIGNATURE_VERSION\n": placeholders, but exactly what the SDK would be given.
-  for (const code of ['S3_ENDPOINT_MISSING_SCHEME', 'S3_FORCE_PATH_STYLE_INVALID', 'S3_SIGNATURE_VERSION_INVALID']) {
+  for (const code of [
+    'S3_ENDPOINT_MISSING_SCHEME',
+    'S3_FORCE_PATH_STYLE_INVALID',
+    'S3_SIGNATURE_VERSION_INVALID',
+  ]) {
     expect(find(code).map((f) => f.subject)).toEqual(['Secret/aws-configuration']);
   }
 });
@@ -87,7 +100,10 @@ test('near miss: the guide with its three mistakes corrected', () => {
   const b64 = (s: string) => Buffer.from(s).toString('base64');
   const aws = guide.indexOf('name: aws-credentials\n      namespace: user\n    spec:');
   let fixed = `${guide.slice(0, aws)}${guide.slice(aws).replace('docker-config: "true"', 'aws-credentials: "true"')}`;
-  fixed = fixed.replace('kubectl create -f -n <kaptain_namespace> secret.yaml', 'kubectl create -n <kaptain_namespace> -f secret.yaml');
+  fixed = fixed.replace(
+    'kubectl create -f -n <kaptain_namespace> secret.yaml',
+    'kubectl create -n <kaptain_namespace> -f secret.yaml',
+  );
   const values: Record<string, string> = {
     AWS_ACCESS_KEY_ID: 'AKIAIOSFODNN7EXAMPLE',
     AWS_REGION: 'us-east-1',
@@ -101,7 +117,12 @@ test('near miss: the guide with its three mistakes corrected', () => {
     fixed = fixed.replace(new RegExp(`(\\n {6}${key}: )[A-Za-z0-9+/=]+\\n`), `$1${b64(value)}\n`);
   }
   const counts = countCodes(fixed);
-  for (const code of ['PD_SELECTOR_REUSED', 'KUBECTL_FLAG_ORDER', 'TRAILING_NEWLINE', 'S3_ENDPOINT_MISSING_SCHEME']) {
+  for (const code of [
+    'PD_SELECTOR_REUSED',
+    'KUBECTL_FLAG_ORDER',
+    'TRAILING_NEWLINE',
+    'S3_ENDPOINT_MISSING_SCHEME',
+  ]) {
     expect(counts[code]).toBeUndefined();
   }
 });

@@ -8,7 +8,11 @@ describe('PD_SECRET_NOT_FOUND', () => {
   test('a volume Secret missing from the set; objects are the PodDefault only', () => {
     const r = lintDocs([mountingPodDefault('docker-config', 'docker-secret', DOCKER_DIR)]);
     const f = one(r, 'PD_SECRET_NOT_FOUND');
-    expect(f).toMatchObject({ severity: 'error', subject: 'PodDefault/docker-config', objects: ['PodDefault/docker-config'] });
+    expect(f).toMatchObject({
+      severity: 'error',
+      subject: 'PodDefault/docker-config',
+      objects: ['PodDefault/docker-config'],
+    });
     expect(f.message).toContain('ContainerCreating');
   });
 
@@ -26,10 +30,12 @@ describe('PD_SECRET_NOT_FOUND', () => {
   });
 
   test('near miss: the Secret is in the set, or the reference is optional', () => {
-    expect(codes(lintDocs([dockerSecret, mountingPodDefault('docker-config', 'docker-secret', DOCKER_DIR)]))).toEqual([]);
-    expect(codes(lintDocs([mountingPodDefault('docker-config', 'docker-secret', DOCKER_DIR, { optional: true })]))).toEqual(
-      [],
-    );
+    expect(
+      codes(lintDocs([dockerSecret, mountingPodDefault('docker-config', 'docker-secret', DOCKER_DIR)])),
+    ).toEqual([]);
+    expect(
+      codes(lintDocs([mountingPodDefault('docker-config', 'docker-secret', DOCKER_DIR, { optional: true })])),
+    ).toEqual([]);
   });
 });
 
@@ -56,8 +62,12 @@ describe('PD_SECRET_KEY_NOT_FOUND (this project)', () => {
   test('an items key or a secretKeyRef key the Secret does not have', () => {
     const r = lintDocs([
       dockerSecret,
-      mountingPodDefault('a', 'docker-secret', DOCKER_DIR, { items: [{ key: 'cfg.json', path: 'config.json' }] }),
-      podDefault('b', { env: [{ name: 'X', valueFrom: { secretKeyRef: { name: 'docker-secret', key: 'nope' } } }] }),
+      mountingPodDefault('a', 'docker-secret', DOCKER_DIR, {
+        items: [{ key: 'cfg.json', path: 'config.json' }],
+      }),
+      podDefault('b', {
+        env: [{ name: 'X', valueFrom: { secretKeyRef: { name: 'docker-secret', key: 'nope' } } }],
+      }),
     ]);
     expect(only(r, 'PD_SECRET_KEY_NOT_FOUND').map((f) => f.objects)).toEqual([
       ['PodDefault/a', 'Secret/docker-secret'],
@@ -68,7 +78,11 @@ describe('PD_SECRET_KEY_NOT_FOUND (this project)', () => {
   test('near miss: optional references may name missing keys', () => {
     const r = lintDocs([
       dockerSecret,
-      podDefault('b', { env: [{ name: 'X', valueFrom: { secretKeyRef: { name: 'docker-secret', key: 'no', optional: true } } }] }),
+      podDefault('b', {
+        env: [
+          { name: 'X', valueFrom: { secretKeyRef: { name: 'docker-secret', key: 'no', optional: true } } },
+        ],
+      }),
     ]);
     expect(codes(r)).toEqual([]);
   });
@@ -81,7 +95,10 @@ describe('Docker config mounts', () => {
       mountingPodDefault('docker-config', 'docker-secret', DOCKER_DIR),
     ]);
     const f = one(r, 'SECRET_DOCKER_KEY_NOT_CONFIG_JSON');
-    expect(f).toMatchObject({ subject: 'Secret/docker-secret', objects: ['PodDefault/docker-config', 'Secret/docker-secret'] });
+    expect(f).toMatchObject({
+      subject: 'Secret/docker-secret',
+      objects: ['PodDefault/docker-config', 'Secret/docker-secret'],
+    });
     expect(f.fix).toContain('items: [{key: my-config.json, path: config.json}]');
   });
 
@@ -91,7 +108,9 @@ describe('Docker config mounts', () => {
       items: [{ key: 'my-config.json', path: 'config.json' }],
     });
     expect(codes(lintDocs([other, mapped]))).toEqual([]);
-    expect(codes(lintDocs([other, mountingPodDefault('docker-config', 'docker-secret', '/etc/creds')]))).toEqual([]);
+    expect(
+      codes(lintDocs([other, mountingPodDefault('docker-config', 'docker-secret', '/etc/creds')])),
+    ).toEqual([]);
   });
 
   test('the volume may come from another PodDefault of the namespace', () => {
@@ -108,7 +127,10 @@ describe('Docker config mounts', () => {
   });
 
   test('SECRET_DOCKERCONFIGJSON_WITHOUT_ITEMS: a dockerconfigjson Secret mounted as a directory', () => {
-    const typed = secret('regcred', { type: 'kubernetes.io/dockerconfigjson', data: { '.dockerconfigjson': b64(DOCKER) } });
+    const typed = secret('regcred', {
+      type: 'kubernetes.io/dockerconfigjson',
+      data: { '.dockerconfigjson': b64(DOCKER) },
+    });
     const r = lintDocs([typed, mountingPodDefault('docker-config', 'regcred', DOCKER_DIR)]);
     const f = one(r, 'SECRET_DOCKERCONFIGJSON_WITHOUT_ITEMS');
     expect(f.objects).toEqual(['PodDefault/docker-config', 'Secret/regcred']);
@@ -117,12 +139,19 @@ describe('Docker config mounts', () => {
   });
 
   test('near miss: with items: [{key: .dockerconfigjson, path: config.json}], or a subPath mount', () => {
-    const typed = secret('regcred', { type: 'kubernetes.io/dockerconfigjson', data: { '.dockerconfigjson': b64(DOCKER) } });
+    const typed = secret('regcred', {
+      type: 'kubernetes.io/dockerconfigjson',
+      data: { '.dockerconfigjson': b64(DOCKER) },
+    });
     const items = { items: [{ key: '.dockerconfigjson', path: 'config.json' }] };
-    expect(codes(lintDocs([typed, mountingPodDefault('docker-config', 'regcred', DOCKER_DIR, items)]))).toEqual([]);
+    expect(
+      codes(lintDocs([typed, mountingPodDefault('docker-config', 'regcred', DOCKER_DIR, items)])),
+    ).toEqual([]);
     const subPath = podDefault('docker-config', {
       volumes: [{ name: 'v', secret: { secretName: 'regcred' } }],
-      volumeMounts: [{ name: 'v', mountPath: '/home/kubeflow/.docker/config.json', subPath: '.dockerconfigjson' }],
+      volumeMounts: [
+        { name: 'v', mountPath: '/home/kubeflow/.docker/config.json', subPath: '.dockerconfigjson' },
+      ],
     });
     expect(codes(lintDocs([typed, subPath]))).toEqual([]);
   });

@@ -1,18 +1,26 @@
 import { b64, codes, lintDocs, lintText, one, only, secret } from './lintHelpers';
 
-const DOCKER_CONFIG = JSON.stringify({ auths: { 'https://index.docker.io/v1/': { auth: b64('ml-bot:s3cr3t-pw') } } });
+const DOCKER_CONFIG = JSON.stringify({
+  auths: { 'https://index.docker.io/v1/': { auth: b64('ml-bot:s3cr3t-pw') } },
+});
 
 describe('Secret names and keys', () => {
   test('SECRET_NAME_INVALID for a name that is not a DNS-1123 subdomain', () => {
     const r = lintDocs([secret('Docker_Secret', { data: { 'config.json': b64(DOCKER_CONFIG) } })]);
     const f = one(r, 'SECRET_NAME_INVALID');
-    expect(f).toMatchObject({ severity: 'error', subject: 'Secret/Docker_Secret', objects: ['Secret/Docker_Secret'] });
+    expect(f).toMatchObject({
+      severity: 'error',
+      subject: 'Secret/Docker_Secret',
+      objects: ['Secret/Docker_Secret'],
+    });
     expect(f.fix).toContain('docker-secret');
     expect(f.location).toMatchObject({ file: 'set.yaml', line: 4, column: 9, endLine: 4, endColumn: 22 });
   });
 
   test('near miss: dots and dashes are fine', () => {
-    expect(codes(lintDocs([secret('docker.secret-1', { data: { 'config.json': b64(DOCKER_CONFIG) } })]))).toEqual([]);
+    expect(
+      codes(lintDocs([secret('docker.secret-1', { data: { 'config.json': b64(DOCKER_CONFIG) } })])),
+    ).toEqual([]);
   });
 
   test('SECRET_KEY_INVALID for a key with a slash, "..", or over 253 characters, in data or stringData', () => {
@@ -50,17 +58,29 @@ describe('data and stringData', () => {
   });
 
   test('a null data value is an empty value, as Go decodes it', () => {
-    expect(codes(lintText('apiVersion: v1\nkind: Secret\nmetadata: {name: s, namespace: u}\ndata:\n  k:\n'))).toEqual([]);
+    expect(
+      codes(lintText('apiVersion: v1\nkind: Secret\nmetadata: {name: s, namespace: u}\ndata:\n  k:\n')),
+    ).toEqual([]);
   });
 
   test('SECRET_STRINGDATA_OVERRIDES_DATA when a key is in both; the stringData value is the one inspected', () => {
-    const r = lintDocs([secret('s', { data: { S3_ENDPOINT: b64('minio:9000') }, stringData: { S3_ENDPOINT: 'http://minio:9000' } })]);
+    const r = lintDocs([
+      secret('s', {
+        data: { S3_ENDPOINT: b64('minio:9000') },
+        stringData: { S3_ENDPOINT: 'http://minio:9000' },
+      }),
+    ]);
     expect(codes(r)).toEqual(['SECRET_STRINGDATA_OVERRIDES_DATA']);
     expect(one(r, 'SECRET_STRINGDATA_OVERRIDES_DATA').severity).toBe('warning');
   });
 
   test('near miss: different keys in data and stringData', () => {
-    const r = lintDocs([secret('s', { data: { AWS_REGION: b64('us-east-1') }, stringData: { S3_ENDPOINT: 'http://minio:9000' } })]);
+    const r = lintDocs([
+      secret('s', {
+        data: { AWS_REGION: b64('us-east-1') },
+        stringData: { S3_ENDPOINT: 'http://minio:9000' },
+      }),
+    ]);
     expect(codes(r)).toEqual([]);
   });
 
@@ -77,9 +97,16 @@ describe('data and stringData', () => {
   test('SECRET_SCHEMA_INVALID for a wrong apiVersion and for a dockerconfigjson Secret without .dockerconfigjson', () => {
     const wrong = lintDocs([{ ...secret('s', { data: { k: b64('v') } }), apiVersion: 'apps/v1' }]);
     expect(codes(wrong)).toEqual(['SECRET_SCHEMA_INVALID']);
-    const typed = lintDocs([secret('s', { type: 'kubernetes.io/dockerconfigjson', data: { 'config.json': b64(DOCKER_CONFIG) } })]);
+    const typed = lintDocs([
+      secret('s', { type: 'kubernetes.io/dockerconfigjson', data: { 'config.json': b64(DOCKER_CONFIG) } }),
+    ]);
     expect(codes(typed)).toEqual(['SECRET_SCHEMA_INVALID']);
-    const ok = lintDocs([secret('s', { type: 'kubernetes.io/dockerconfigjson', data: { '.dockerconfigjson': b64(DOCKER_CONFIG) } })]);
+    const ok = lintDocs([
+      secret('s', {
+        type: 'kubernetes.io/dockerconfigjson',
+        data: { '.dockerconfigjson': b64(DOCKER_CONFIG) },
+      }),
+    ]);
     expect(codes(ok)).toEqual([]);
   });
 
@@ -132,27 +159,37 @@ describe('decoded content (findings.md item 10)', () => {
   });
 
   test('config.json that is not JSON is DOCKER_CONFIG_INVALID_JSON; .dockerconfigjson is read the same way', () => {
-    expect(codes(lintDocs([secret('s', { stringData: { 'config.json': '{"auths": ' } })]))).toEqual(['DOCKER_CONFIG_INVALID_JSON']);
-    const typed = secret('s', { type: 'kubernetes.io/dockerconfigjson', stringData: { '.dockerconfigjson': '[]' } });
+    expect(codes(lintDocs([secret('s', { stringData: { 'config.json': '{"auths": ' } })]))).toEqual([
+      'DOCKER_CONFIG_INVALID_JSON',
+    ]);
+    const typed = secret('s', {
+      type: 'kubernetes.io/dockerconfigjson',
+      stringData: { '.dockerconfigjson': '[]' },
+    });
     expect(codes(lintDocs([typed]))).toEqual(['DOCKER_CONFIG_NOT_OBJECT']);
   });
 
   test('near miss: a good config.json raises nothing, and other keys are never read as Docker configs', () => {
-    expect(codes(lintDocs([secret('s', { data: { 'config.json': b64(DOCKER_CONFIG), 'other.json': b64('{') } })]))).toEqual([]);
+    expect(
+      codes(lintDocs([secret('s', { data: { 'config.json': b64(DOCKER_CONFIG), 'other.json': b64('{') } })])),
+    ).toEqual([]);
   });
 
   test('credentials gets the AWS file-content codes, never the pod-dependent ones', () => {
-    const file = '[Default]\naws_access_key_id = AKIAIOSFODNN7EXAMPLE\naws_secret_access_key = wJalrXUtnFEMI/K7MDENG # x\n';
+    const file =
+      '[Default]\naws_access_key_id = AKIAIOSFODNN7EXAMPLE\naws_secret_access_key = wJalrXUtnFEMI/K7MDENG # x\n';
     const r = lintDocs([secret('aws-credentials', { data: { credentials: b64(file) } })]);
-    expect(codes(r)).toEqual(expect.arrayContaining(['AWS_DEFAULT_PROFILE_MISSING', 'AWS_SECTION_NAME_CASE', 'AWS_INLINE_COMMENT']));
+    expect(codes(r)).toEqual(
+      expect.arrayContaining(['AWS_DEFAULT_PROFILE_MISSING', 'AWS_SECTION_NAME_CASE', 'AWS_INLINE_COMMENT']),
+    );
     expect(codes(r).filter((c) => /^AWS_(PROFILE_NOT|ENV_|REGION_)/.test(c))).toEqual([]);
     expect(one(r, 'AWS_SECTION_NAME_CASE').subject).toBe('Secret/aws-credentials');
   });
 
   test('a credentials file without a section header is AWS_CREDENTIALS_PARSE_ERROR', () => {
-    expect(codes(lintDocs([secret('s', { stringData: { credentials: 'aws_access_key_id = x\n' } })]))).toContain(
-      'AWS_CREDENTIALS_PARSE_ERROR',
-    );
+    expect(
+      codes(lintDocs([secret('s', { stringData: { credentials: 'aws_access_key_id = x\n' } })])),
+    ).toContain('AWS_CREDENTIALS_PARSE_ERROR');
   });
 
   test('near miss: a clean credentials file', () => {
@@ -172,15 +209,28 @@ describe('decoded content (findings.md item 10)', () => {
       }),
     ]);
     expect(codes(r).sort()).toEqual(
-      ['S3_ENDPOINT_MISSING_SCHEME', 'S3_FORCE_PATH_STYLE_NONCANONICAL', 'S3_SIGNATURE_VERSION_LEGACY', 'TRAILING_NEWLINE'].sort(),
+      [
+        'S3_ENDPOINT_MISSING_SCHEME',
+        'S3_FORCE_PATH_STYLE_NONCANONICAL',
+        'S3_SIGNATURE_VERSION_LEGACY',
+        'TRAILING_NEWLINE',
+      ].sort(),
     );
     expect(one(r, 'TRAILING_NEWLINE').keys).toEqual(['AWS_ACCESS_KEY_ID']);
     expect(one(r, 'S3_ENDPOINT_MISSING_SCHEME').location?.line).toBe(8);
   });
 
   test('an invalid endpoint and signature version', () => {
-    const r = lintDocs([secret('s', { stringData: { S3_ENDPOINT: 'ftp://x', S3_SIGNATURE_VERSION: 'v2', S3_FORCE_PATH_STYLE: 'yes' } })]);
-    expect(codes(r).sort()).toEqual(['S3_ENDPOINT_INVALID', 'S3_FORCE_PATH_STYLE_INVALID', 'S3_SIGNATURE_VERSION_INVALID']);
+    const r = lintDocs([
+      secret('s', {
+        stringData: { S3_ENDPOINT: 'ftp://x', S3_SIGNATURE_VERSION: 'v2', S3_FORCE_PATH_STYLE: 'yes' },
+      }),
+    ]);
+    expect(codes(r).sort()).toEqual([
+      'S3_ENDPOINT_INVALID',
+      'S3_FORCE_PATH_STYLE_INVALID',
+      'S3_SIGNATURE_VERSION_INVALID',
+    ]);
   });
 
   test('near miss: a newline in a file key (config.json, credentials, a certificate) is no TRAILING_NEWLINE', () => {
