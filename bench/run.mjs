@@ -1,23 +1,17 @@
 // `npm run bench`: whole-process and engine figures, with ratios against peers measured in the same run.
-// Alternating runs (A, B, A, B, ...) so that drift on a shared machine hits both sides alike.
+// Whole-process commands run alternately (A, B, C, A, B, C, ...) so drift on a shared machine hits all alike.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { engineFigures, manifestSet, median } from './engine.mjs';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const cli = path.join(root, 'dist', 'cli.js');
 const runs = Number(process.env.BENCH_RUNS ?? 30);
 
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
-
-function timeOnce(command, args, env) {
+function timeOnce({ command, args, env }) {
   const start = process.hrtime.bigint();
   const result = spawnSync(command, args, { env, stdio: ['ignore', 'ignore', 'pipe'] });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
@@ -27,11 +21,13 @@ function timeOnce(command, args, env) {
   return ms;
 }
 
-/** Runs the commands alternately `runs` times each (after one warm-up) and returns their medians. */
+/** A "command" may be a list of processes run one after the other (the kubectl equivalent of manifests). */
+const timeCommand = (c) => (Array.isArray(c) ? c.reduce((sum, one) => sum + timeOnce(one), 0) : timeOnce(c));
+
 function alternate(commands) {
-  for (const c of commands) timeOnce(c.command, c.args, c.env);
+  commands.forEach(timeCommand); // warm-up
   const samples = commands.map(() => []);
-  for (let i = 0; i < runs; i++) commands.forEach((c, j) => samples[j].push(timeOnce(c.command, c.args, c.env)));
+  for (let i = 0; i < runs; i++) commands.forEach((c, j) => samples[j].push(timeCommand(c)));
   return samples.map(median);
 }
 
@@ -48,64 +44,58 @@ function makeHome(registries) {
   return home;
 }
 
-const fmt = (ms) => `${ms.toFixed(1)} ms`;
-const rows = [];
-const report = (name, value, target) => {
-  rows.push({ name, value, target });
-  console.log(`${name.padEnd(62)} ${value.padStart(10)}   ${target ?? ''}`);
-};
+const report = (name, value, target = '') => console.log(`${name.padEnd(64)} ${String(value).padStart(10)}   ${target}`);
+const ms = (value) => `${value.toFixed(1)} ms`;
 
 const small = makeHome(2);
 const large = makeHome(5000);
-const envFor = (home) => ({ PATH: process.env.PATH, HOME: home });
-const kubectl = spawnSync('kubectl', ['version', '--client'], { stdio: 'ignore' }).status === 0;
+const env = (home, extra = {}) => ({ PATH: process.env.PATH, HOME: home, ...extra });
+const awsEnv = { AWS_ACCESS_KEY_ID: 'AKIAIOSFODNN7EXAMPLE', AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG', S3_ENDPOINT: 'http://minio:9000' };
+const hasKubectl = spawnSync('kubectl', ['version', '--client'], { stdio: 'ignore' }).status === 0;
+const kubectl = (args, extra = {}) => ({ command: 'kubectl', args: [...args, '--dry-run=client', '-o', 'yaml'], env: env(small, { KUBECONFIG: '/nonexistent', ...extra }) });
 try {
-  console.log(`kaptain-credentials bench: ${runs} alternating runs each, medians (node ${process.version})\n`);
-  const status = { command: process.execPath, args: [cli, 'status', '--json'], env: envFor(small) };
-  const floor = { command: process.execPath, args: ['-e', '0'], env: envFor(small) };
-  const statusLarge = { command: process.execPath, args: [cli, 'status', '--json'], env: envFor(large) };
-  const commands = [status, floor, statusLarge];
-  if (kubectl) {
-    commands.push({
-      command: 'kubectl',
-      args: ['create', 'secret', 'generic', 'docker-secret', `--from-file=config.json=${path.join(small, '.docker', 'config.json')}`, '--dry-run=client', '-o', 'yaml'],
-      env: { ...envFor(small), KUBECONFIG: '/nonexistent' },
-    });
-  }
-  const [tStatus, tFloor, tLarge, tKubectl] = alternate(commands);
-  report('status --json, 2 registries (whole process)', fmt(tStatus));
-  report('node -e 0 (the floor)', fmt(tFloor));
+  console.log(`kaptain-credentials bench: medians of ${runs} alternating runs (node ${process.version}, ${process.platform})\n`);
+  const status = { command: process.execPath, args: [cli, 'status', '--json'], env: env(small) };
+  const floor = { command: process.execPath, args: ['-e', '0'], env: env(small) };
+  const statusLarge = { command: process.execPath, args: [cli, 'status', '--json'], env: env(large) };
+  const kubectlDocker = kubectl(['create', 'secret', 'generic', 'docker-secret', `--from-file=config.json=${path.join(small, '.docker', 'config.json')}`]);
+  const [tStatus, tFloor, tLarge, tKubectl] = alternate([status, floor, statusLarge, ...(hasKubectl ? [kubectlDocker] : [])]);
+  report('status --json, 2 registries (whole process)', ms(tStatus));
+  report('node -e 0 (the floor)', ms(tFloor));
   report('ratio status / node -e 0', (tStatus / tFloor).toFixed(2), 'target <= 1.2');
-  if (kubectl) {
-    report('kubectl create secret generic --dry-run=client -o yaml', fmt(tKubectl));
+  if (hasKubectl) {
+    report('kubectl create secret generic --from-file --dry-run=client', ms(tKubectl));
     report('ratio status / kubectl', (tStatus / tKubectl).toFixed(2), 'target <= 1.0');
-  } else {
-    console.log('kubectl not found: the kubectl ratio is not measured');
   }
-  report('status --json, 5,000 registries (whole process)', fmt(tLarge));
+  report('status --json, 5,000 registries (whole process)', ms(tLarge));
   report('growth 5,000 / 2 registries', (tLarge / tStatus).toFixed(2), 'target <= 2');
 
-  // The engine alone on a 1 MiB config.json, in process.
-  const require = createRequire(import.meta.url);
-  const engine = require(path.join(root, 'dist', 'engine.js'));
-  const auths = {};
-  let i = 0;
-  let text = '';
-  while (text.length < 1024 * 1024) {
-    for (let j = 0; j < 500; j++, i++) auths[`registry-${i}.example.com`] = { auth: Buffer.from(`u${i}:p${i}`).toString('base64') };
-    text = JSON.stringify({ auths });
+  if (hasKubectl) {
+    // manifests for config.json, credentials and three variables, against the three kubectl commands that make them.
+    const manifests = { command: process.execPath, args: [cli, 'manifests', '--namespace', 'team', '--docker', '--aws-file', '--aws-env'], env: env(small, awsEnv) };
+    const kubectlAll = [
+      kubectlDocker,
+      kubectl(['create', 'secret', 'generic', 'aws-credentials', `--from-file=credentials=${path.join(small, '.aws', 'credentials')}`]),
+      kubectl(['create', 'secret', 'generic', 'aws-configuration', ...Object.entries(awsEnv).map(([k, v]) => `--from-literal=${k}=${v}`)]),
+    ];
+    const [tManifests, tKubectlAll] = alternate([manifests, kubectlAll]);
+    report('manifests: 3 Secrets + 3 PodDefaults (whole process)', ms(tManifests));
+    report('the 3 equivalent kubectl create secret commands', ms(tKubectlAll));
+    report('ratio manifests / kubectl', (tManifests / tKubectlAll).toFixed(2));
   }
-  const bytes = new TextEncoder().encode(text);
-  const home = '/home/kubeflow';
-  const snapshot = { home, env: {}, files: { [`${home}/.docker/config.json`]: { kind: 'file', bytes } }, nowMs: Date.now() };
-  for (let w = 0; w < 5; w++) engine.inspect(snapshot);
-  const samples = [];
-  for (let r = 0; r < 30; r++) {
-    const start = process.hrtime.bigint();
-    engine.inspect(snapshot);
-    samples.push(Number(process.hrtime.bigint() - start) / 1e6);
-  }
-  report(`engine inspect(), ${(bytes.length / 1048576).toFixed(2)} MiB config.json (${i} registries)`, fmt(median(samples)), 'target < 20 ms');
+
+  const lintDir = mkdtempSync(path.join(tmpdir(), 'kc-bench-lint-'));
+  writeFileSync(path.join(lintDir, '20.yaml'), manifestSet(10));
+  writeFileSync(path.join(lintDir, '200.yaml'), manifestSet(100));
+  const lintOf = (file) => ({ command: process.execPath, args: [cli, 'lint', path.join(lintDir, file)], env: env(small) });
+  const [tLint20, tLint200] = alternate([lintOf('20.yaml'), lintOf('200.yaml')]);
+  rmSync(lintDir, { recursive: true, force: true });
+  report('lint, 20 PodDefaults and Secrets (whole process)', ms(tLint20));
+  report('lint, 200 PodDefaults and Secrets (whole process)', ms(tLint200));
+  report('growth 200 / 20 objects (whole process)', (tLint200 / tLint20).toFixed(2));
+
+  console.log('');
+  engineFigures(root, report);
 } finally {
   rmSync(small, { recursive: true, force: true });
   rmSync(large, { recursive: true, force: true });

@@ -6,3 +6,5 @@ export { isRelevantEnvName } from './environment';
 export { maskAccessKeyId } from './mask';
 export type { Finding, Severity } from './finding';
 export type * from './report';
+export { lintManifests, type LintFile, type LintResult, type LintOptions } from './lint';
+export * as manifests from './manifests';

@@ -146,44 +146,20 @@ describe('a private key never leaves', () => {
   });
 });
 
-describe('performance', () => {
+// Speed is measured by `npm run bench` (tests do not time things); here: huge and adversarial inputs are
+// inspected to a status without throwing.
+describe('huge and adversarial inputs', () => {
   const MiB = 1024 * 1024;
   const chain = new TextDecoder().decode(fixture('rsa-san.crt'));
-  /** The best of three runs after a warm-up: the machine may be busy with other work. */
-  const bestMs = (bytes: Uint8Array): number => {
-    inspectBytes(bytes);
-    let best = Infinity;
-    for (let i = 0; i < 3; i++) {
-      const start = performance.now();
-      inspectBytes(bytes);
-      best = Math.min(best, performance.now() - start);
-    }
-    return best;
-  };
 
   test.each([
-    ['1 MiB of certificates', encode(chain.repeat(Math.ceil(MiB / chain.length)))],
-    ['1 MiB of random bytes', Uint8Array.from({ length: MiB }, (_, i) => (i * 2654435761) >>> 24)],
-    ['1 MiB inside an unterminated block', encode(`-----BEGIN CERTIFICATE-----\n${'A\n'.repeat(MiB / 2)}`)],
-    ['1 MiB of base64 in one line', armour('CERTIFICATE', 'A'.repeat(MiB)).subarray(0, MiB)],
-    ['1 MiB of text', encode('lorem ipsum dolor sit amet\n'.repeat(MiB / 27))],
-  ])('%s in well under 20 ms', (_name, bytes) => expect(bestMs(bytes)).toBeLessThan(20));
-
-  test.each([
-    [
-      '1 MiB of empty lines in a block',
-      encode(`-----BEGIN CERTIFICATE-----${'\n'.repeat(MiB)}-----END CERTIFICATE-----`),
-    ],
-    ['1 MiB of dashes', encode('-'.repeat(MiB))],
-    ['1 MiB of BEGIN lines', encode('-----BEGIN X-----\n'.repeat(MiB / 18))],
-    ['1 MiB of BEGIN CERTIFICATE lines', encode('-----BEGIN CERTIFICATE-----\n'.repeat(MiB / 28))],
-    ['1 MiB of blanks after a BEGIN', encode(`-----BEGIN ${' '.repeat(MiB)}x\n`)],
-  ])('adversarial: %s stays linear', (_name, bytes) => expect(bestMs(bytes)).toBeLessThan(60));
-
-  test('8 MiB (the read limit) of certificates', () => {
-    const bytes = encode(chain.repeat(Math.ceil((8 * MiB) / chain.length)));
-    const start = performance.now();
-    expect(inspectBytes(bytes).section.status).toBe('ok');
-    expect(performance.now() - start).toBeLessThan(500);
-  });
+    ['1 MiB of certificates', encode(chain.repeat(Math.ceil(MiB / chain.length))), 'ok'],
+    ['1 MiB of random bytes', Uint8Array.from({ length: MiB }, (_, i) => (i * 2654435761) >>> 24), 'invalid'],
+    ['1 MiB inside an unterminated block', encode(`-----BEGIN CERTIFICATE-----\n${'A\n'.repeat(MiB / 2)}`), 'invalid'],
+    ['1 MiB of text', encode('lorem ipsum dolor sit amet\n'.repeat(MiB / 27)), 'invalid'],
+    ['1 MiB of dashes', encode('-'.repeat(MiB)), 'invalid'],
+    ['1 MiB of BEGIN lines', encode('-----BEGIN X-----\n'.repeat(MiB / 18)), 'invalid'],
+    ['1 MiB of blanks after a BEGIN', encode(`-----BEGIN ${' '.repeat(MiB)}x\n`), 'invalid'],
+    ['8 MiB (the read limit) of certificates', encode(chain.repeat(Math.ceil((8 * MiB) / chain.length))), 'ok'],
+  ])('%s', (_name, bytes, status) => expect(inspectBytes(bytes).section.status).toBe(status));
 });

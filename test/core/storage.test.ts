@@ -370,7 +370,7 @@ describe('inspectStorage: secrets never leave', () => {
     );
   });
 
-  it('inspects a 1 MiB file of many profiles quickly', () => {
+  it('inspects a 1 MiB file of many profiles (its speed is in npm run bench)', () => {
     const parts: string[] = [];
     let size = 0;
     for (let i = 0; size < 1 << 20; i++) {
@@ -379,15 +379,8 @@ describe('inspectStorage: secrets never leave', () => {
       size += p.length;
     }
     const state = file(parts.join(''));
-    for (let i = 0; i < 5; i++) run(state, { AWS_PROFILE: 'p7' }); // let the JIT settle, as the bench does
-    let best = Infinity;
-    for (let i = 0; i < 5; i++) {
-      const t0 = performance.now();
-      const r = run(state, { AWS_PROFILE: 'p7' });
-      best = Math.min(best, performance.now() - t0);
-      expect(r.section.credentialsFile.profiles.length).toBeGreaterThan(10000);
-    }
-    // ~10 ms on a quiet machine; the bound only catches a quadratic slip, not a busy CI box.
-    expect(best).toBeLessThan(150);
+    const r = run(state, { AWS_PROFILE: 'p7' });
+    expect(r.section.credentialsFile.profiles.length).toBeGreaterThan(10000);
+    expect(r.section.selectedProfile).toBe('p7');
   });
 });

@@ -100,6 +100,7 @@ export function lintManifests(files: readonly LintFile[], options: LintOptions =
   const contextNamespace = options.namespace || DEFAULT_NAMESPACE;
   const findings: Finding[] = [];
   const objects: ManifestObject[] = [];
+  const collect = (run: () => Finding[]) => appendAll(findings, safely([], run));
 
   for (const file of files) {
     const sources = safely(null, () => fileSources(file));
@@ -120,16 +121,10 @@ export function lintManifests(files: readonly LintFile[], options: LintOptions =
       appendAll(objects, read.objects);
       appendAll(findings, read.findings);
     }
-    appendAll(
-      findings,
-      safely([], () => kubectlFlagOrderFindings(file.name, sources.commandBlocks)),
-    );
+    collect(() => kubectlFlagOrderFindings(file.name, sources.commandBlocks));
   }
 
-  appendAll(
-    findings,
-    safely([], () => namespaceMissingFindings(objects)),
-  );
+  collect(() => namespaceMissingFindings(objects));
 
   const secrets: SecretModel[] = [];
   for (const o of objects) {
@@ -138,10 +133,7 @@ export function lintManifests(files: readonly LintFile[], options: LintOptions =
     if (!reading) continue;
     secrets.push(reading.model);
     appendAll(findings, reading.findings);
-    appendAll(
-      findings,
-      safely([], () => secretContentFindings(reading.model)),
-    );
+    collect(() => secretContentFindings(reading.model));
   }
 
   const pds: PodDefaultModel[] = [];
@@ -150,10 +142,7 @@ export function lintManifests(files: readonly LintFile[], options: LintOptions =
     const pd = safely(null, () => readPodDefault(o));
     if (!pd) continue;
     pds.push(pd);
-    appendAll(
-      findings,
-      safely([], () => podDefaultSchemaFindings(pd)),
-    );
+    collect(() => podDefaultSchemaFindings(pd));
   }
 
   const currentSecrets = latest(secrets);
@@ -163,18 +152,9 @@ export function lintManifests(files: readonly LintFile[], options: LintOptions =
   const keysOf: SourceKeys = (kind, namespace, name) =>
     kind === 'Secret' ? index.get(namespace, name)?.keys : configMaps.get(`${namespace}\u0000${name}`);
 
-  appendAll(
-    findings,
-    safely([], () => selectorFindings(currentPds)),
-  );
-  appendAll(
-    findings,
-    safely([], () => mergeFindings(currentPds, keysOf)),
-  );
-  appendAll(
-    findings,
-    safely([], () => secretReferenceFindings(currentPds, index)),
-  );
+  collect(() => selectorFindings(currentPds));
+  collect(() => mergeFindings(currentPds, keysOf));
+  collect(() => secretReferenceFindings(currentPds, index));
 
   return {
     files: files.map((f) => f.name),

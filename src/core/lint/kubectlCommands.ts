@@ -14,6 +14,19 @@ interface Token {
 }
 
 const SEPARATORS = new Set(['|', '||', '&&', ';', '&']);
+/** The kubectl commands that read manifests with -f, for the fix. */
+const FILE_VERBS = new Set([
+  'create',
+  'apply',
+  'replace',
+  'delete',
+  'diff',
+  'get',
+  'describe',
+  'patch',
+  'label',
+  'annotate',
+]);
 
 function isKubectl(token: string): boolean {
   return token === 'kubectl' || token.endsWith('/kubectl') || token === 'kubectl.exe';
@@ -80,8 +93,7 @@ export function kubectlFlagOrderFindings(file: string, blocks: readonly (readonl
         const next = tokens[i + 1];
         if (!isFilenameFlag(flag.text) || !isOption(next.text)) continue;
         const swallowed = optionName(next.text);
-        const verb =
-          tokens[start + 1] && /^[a-z-]+$/.test(tokens[start + 1].text) ? tokens[start + 1].text : 'create';
+        const verb = tokens.slice(start + 1, i).find((t) => FILE_VERBS.has(t.text))?.text ?? 'create';
         findings.push(
           finding({
             code: 'KUBECTL_FLAG_ORDER',

@@ -1,5 +1,14 @@
 /** Maps a path inside a parsed object back to the YAML node's range in the file (for VS Code diagnostics). */
-import { isAlias, isMap, isScalar, isSeq, type Document, type LineCounter } from 'yaml';
+import {
+  isAlias,
+  isMap,
+  isScalar,
+  isSeq,
+  type Document,
+  type LineCounter,
+  type Pair,
+  type YAMLMap,
+} from 'yaml';
 import type { SourceLocation } from '../finding';
 import type { YamlSource } from './sources';
 import type { Locator, PathSegment } from './types';
@@ -41,6 +50,22 @@ export function locationOf(
   return { file: source.file, line: from.line, column: from.column, endLine: to.line, endColumn: to.column };
 }
 
+/** The pairs of a mapping by key, built on first use: a linear search per lookup is quadratic over many findings. */
+const pairIndex = new WeakMap<YAMLMap, Map<string, Pair>>();
+function pairOf(map: YAMLMap, key: string): Pair | undefined {
+  let index = pairIndex.get(map);
+  if (!index) {
+    index = new Map();
+    for (const pair of map.items) {
+      if (!isScalar(pair.key)) continue;
+      const k = String(pair.key.value);
+      if (!index.has(k)) index.set(k, pair as Pair);
+    }
+    pairIndex.set(map, index);
+  }
+  return index.get(key);
+}
+
 /** `base` is the path of the object inside its document ([] for a document, ['items', i] for a List item). */
 export function makeLocator(
   doc: Document,
@@ -56,7 +81,7 @@ export function makeLocator(
       if (isAlias(node)) node = node.resolve(doc);
       const seg = full[i];
       if (isMap(node)) {
-        const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(seg));
+        const pair = pairOf(node as YAMLMap, String(seg));
         if (!pair) break;
         const keyRange = rangeOf(pair.key);
         if (i === full.length - 1 && target === 'key') {

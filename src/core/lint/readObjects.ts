@@ -3,10 +3,11 @@
  * resolves plain scalars by YAML 1.1 (`yes`, `on`, `y` are booleans, `0644` is octal) but leaves timestamps and
  * `12:30` as strings. Empty documents are skipped, `kind: List` is expanded. MANIFEST_YAML_INVALID for a document
  * that does not parse or is not an object; the other documents are still read. A key given twice in one mapping
- * is reported (kubectl's strict decoding refuses it; older clients silently keep the last).
+ * is reported (kubectl's strict decoding refuses it; older clients silently keep the last); see duplicateKeys.ts.
  */
 import { LineCounter, parseAllDocuments, type Document, type Tags } from 'yaml';
 import { finding, type Finding } from '../finding';
+import { firstDuplicateKey } from './duplicateKeys';
 import { locationOf, makeLocator } from './locate';
 import type { YamlSource } from './sources';
 import { isObject, type Json, type JsonObject, type ManifestObject, type PathSegment } from './types';
@@ -134,6 +135,7 @@ export function readObjects(source: YamlSource, contextNamespace: string): ReadR
       version: '1.1',
       customTags: goYamlTags,
       lineCounter: counter,
+      uniqueKeys: false,
       prettyErrors: false,
       logLevel: 'silent',
     });
@@ -180,6 +182,19 @@ export function readObjects(source: YamlSource, contextNamespace: string): ReadR
           `The YAML document at line ${docLoc.line} of ${source.file} cannot be read: ${why}.`,
           'Write the object out without recursive or heavily repeated aliases (*name).',
           docLoc,
+        ),
+      );
+      continue;
+    }
+    const duplicate = firstDuplicateKey(doc);
+    if (duplicate) {
+      const loc = locationOf(source, counter, duplicate[0], duplicate[1]);
+      findings.push(
+        invalid(
+          source,
+          `${where(source, loc.line)} is not valid YAML at line ${loc.line}, column ${loc.column}: ${REASONS.DUPLICATE_KEY}.`,
+          `Remove one of the two entries with this key (kubectl refuses the manifest) and lint again.`,
+          loc,
         ),
       );
       continue;

@@ -174,3 +174,8 @@ test('keys named like Object.prototype members are plain keys', () => {
   expect(codes(r)).toEqual(['PD_SCHEMA_INVALID', 'PD_SCHEMA_INVALID', 'SECRET_DATA_NOT_BASE64']);
   expect(one(r, 'SECRET_DATA_NOT_BASE64').message).toContain('"__proto__"');
 });
+
+test('KUBECTL_FLAG_ORDER names the verb in its fix, wherever it stands', () => {
+  const r = lintText('kubectl -n user apply -f -n other x.yaml\n', 'run.sh');
+  expect(one(r, 'KUBECTL_FLAG_ORDER').fix).toContain('kubectl apply -n <namespace> -f <file>');
+});

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { stringify } from 'yaml';
 import { lintManifests, rethrowInternalErrorsForTests, type LintResult } from '../../../src/core/lint';
+import { objectsRuleProblem } from './objectsRule';
 
 function loadLintSchema(): object {
   const dirs = [
@@ -27,6 +28,7 @@ const validateLint = ajv.compile(loadLintSchema());
 function expectContractShape(result: LintResult): void {
   if (!validateLint(result)) throw new Error(ajv.errorsText(validateLint.errors));
   for (const f of result.findings) {
+    expect(objectsRuleProblem(f)).toBeNull();
     expect([...f.objects]).toEqual([...f.objects].sort());
     expect(new Set(f.objects).size).toBe(f.objects.length);
     expect(f.message).not.toBe('');
@@ -221,4 +223,11 @@ test('deterministic: the same input gives the same result', () => {
   const a = lintManifests([{ name: 'g.md', text }]);
   expectContractShape(a);
   expect(lintManifests([{ name: 'g.md', text }])).toEqual(a);
+});
+
+test('a very large number of findings does not overflow the stack', () => {
+  const keys = Array.from({ length: 150000 }, (_, i) => `  k${i}/x: "%"`).join('\n');
+  const text = `apiVersion: v1\nkind: Secret\nmetadata: {name: s, namespace: u}\ndata:\n${keys}\n`;
+  const r = lintManifests([{ name: 'many.yaml', text }]);
+  expect(r.findings.length).toBe(300000);
 });

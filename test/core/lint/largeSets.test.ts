@@ -1,16 +1,11 @@
 import { lintManifests } from '../../../src/core/lint';
 import { b64, podDefault, secret, toYaml, type Obj } from './lintHelpers';
 
-function timed(run: () => void): number {
-  run(); // warm up (module loading, regex compilation)
-  const start = performance.now();
-  run();
-  return performance.now() - start;
-}
+// Large sets: the answers must still be right. Their speed is measured by `npm run bench`, not here.
 
 const DOCKER = JSON.stringify({ auths: { 'quay.io': { auth: b64('bot:pw') } } });
 
-test('200 PodDefaults and 200 Secrets in one namespace lint in well under a second', () => {
+test('200 PodDefaults and 200 Secrets in one namespace', () => {
   const docs: Obj[] = [];
   for (let i = 0; i < 200; i++) {
     docs.push(
@@ -34,19 +29,16 @@ test('200 PodDefaults and 200 Secrets in one namespace lint in well under a seco
     );
   }
   const text = toYaml(...docs);
-  let findings = 0;
-  const ms = timed(() => {
-    findings = lintManifests([{ name: 'big.yaml', text }]).findings.length;
-  });
-  expect(findings).toBeGreaterThan(0); // the shared volume, mount and env are PD_DUPLICATE_IDENTICAL, AWS_REGION overlaps
-  // About 200 ms here, most of it in the YAML parser; the pairwise checks are bucketed by name.
-  expect(ms).toBeLessThan(800);
+  const result = lintManifests([{ name: 'big.yaml', text }]);
+  expect(result.objects).toHaveLength(400);
+  // The shared volume, mount and env are PD_DUPLICATE_IDENTICAL; AWS_REGION overlaps between envFrom sources.
+  const codes = new Set(result.findings.map((f) => f.code));
+  expect(codes).toEqual(new Set(['PD_DUPLICATE_IDENTICAL', 'PD_ENVFROM_KEY_OVERLAP']));
 });
 
-test('a 1 MiB manifest file lints quickly', () => {
+test('a 1 MiB manifest file', () => {
   const value = Buffer.alloc(700 * 1024, 3).toString('base64');
   const text = toYaml(secret('big', { data: { blob: value } }));
   expect(text.length).toBeGreaterThan(900 * 1024);
-  // About 150 ms here, half of it in bytes.ts decodeBase64Strict (see the lead's notes).
-  expect(timed(() => lintManifests([{ name: 'big.yaml', text }]))).toBeLessThan(400);
+  expect(lintManifests([{ name: 'big.yaml', text }]).objects).toEqual(['Secret/big']);
 });
