@@ -26,7 +26,19 @@ export default tseslint.config(
           patterns: [
             { group: [outside], message: 'src/core imports nothing outside src/core.' },
             {
-              group: ['fs', 'node:*', 'path', 'os', 'child_process', 'http', 'https', 'net', 'vscode', '@jupyterlab/*', '@lumino/*'],
+              group: [
+                'fs',
+                'node:*',
+                'path',
+                'os',
+                'child_process',
+                'http',
+                'https',
+                'net',
+                'vscode',
+                '@jupyterlab/*',
+                '@lumino/*',
+              ],
               message: 'src/core is pure: no I/O or host packages.',
             },
           ],

@@ -26,7 +26,12 @@ module.exports = (_env, argv) => ({
     ],
   },
   plugins: [
-    new webpack.BannerPlugin({ banner: '#!/usr/bin/env node', raw: true, entryOnly: true, include: 'cli.js' }),
+    new webpack.BannerPlugin({
+      banner: '#!/usr/bin/env node',
+      raw: true,
+      entryOnly: true,
+      include: 'cli.js',
+    }),
     new webpack.DefinePlugin({ __VERSION__: JSON.stringify(version) }),
   ],
   optimization: { minimize: (argv.mode ?? 'production') === 'production' },

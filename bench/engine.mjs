@@ -21,13 +21,19 @@ function timeMedian(fn, runs = 30, warmup = 5) {
 
 const MiB = 1024 * 1024;
 const home = '/home/kubeflow';
-const snapshotWith = (file, bytes, env = {}) => ({ home, env, files: { [`${home}/${file}`]: { kind: 'file', bytes } }, nowMs: Date.UTC(2026, 0, 1) });
+const snapshotWith = (file, bytes, env = {}) => ({
+  home,
+  env,
+  files: { [`${home}/${file}`]: { kind: 'file', bytes } },
+  nowMs: Date.UTC(2026, 0, 1),
+});
 
 function dockerConfigOfSize(size) {
   const auths = {};
   let text = '';
-  for (let i = 0; text.length < size; ) {
-    for (let j = 0; j < 500; j++, i++) auths[`registry-${i}.example.com`] = { auth: Buffer.from(`u${i}:p${i}`).toString('base64') };
+  for (let i = 0; text.length < size;) {
+    for (let j = 0; j < 500; j++, i++)
+      auths[`registry-${i}.example.com`] = { auth: Buffer.from(`u${i}:p${i}`).toString('base64') };
     text = JSON.stringify({ auths });
   }
   return new TextEncoder().encode(text);
@@ -47,7 +53,9 @@ function credentialsOfSize(size) {
 export function manifestSet(pairs) {
   const docs = [];
   for (let i = 0; i < pairs; i++) {
-    docs.push(`apiVersion: v1\nkind: Secret\nmetadata:\n  name: s${i}\n  namespace: team\ntype: Opaque\ndata:\n  S3_ENDPOINT: ${Buffer.from(`http://minio-${i}:9000`).toString('base64')}\n`);
+    docs.push(
+      `apiVersion: v1\nkind: Secret\nmetadata:\n  name: s${i}\n  namespace: team\ntype: Opaque\ndata:\n  S3_ENDPOINT: ${Buffer.from(`http://minio-${i}:9000`).toString('base64')}\n`,
+    );
     docs.push(
       `apiVersion: kubeflow.org/v1alpha1\nkind: PodDefault\nmetadata:\n  name: pd${i}\n  namespace: team\nspec:\n  desc: d${i}\n  selector:\n    matchLabels:\n      pd${i}: "true"\n` +
         `  volumeMounts:\n  - name: v${i}\n    mountPath: /home/kubeflow/m${i}\n  volumes:\n  - name: v${i}\n    secret:\n      secretName: s${i}\n`,
@@ -60,9 +68,16 @@ export function engineFigures(root, report) {
   const require = createRequire(import.meta.url);
   const engine = require(path.join(root, 'dist', 'engine.js'));
   const docker = dockerConfigOfSize(MiB);
-  report(`engine inspect(), ${(docker.length / MiB).toFixed(2)} MiB config.json`, `${timeMedian(() => engine.inspect(snapshotWith('.docker/config.json', docker))).toFixed(1)} ms`, 'target < 20 ms');
+  report(
+    `engine inspect(), ${(docker.length / MiB).toFixed(2)} MiB config.json`,
+    `${timeMedian(() => engine.inspect(snapshotWith('.docker/config.json', docker))).toFixed(1)} ms`,
+    'target < 20 ms',
+  );
   const creds = credentialsOfSize(MiB);
-  report(`engine inspect(), ${(creds.length / MiB).toFixed(2)} MiB ~/.aws/credentials`, `${timeMedian(() => engine.inspect(snapshotWith('.aws/credentials', creds))).toFixed(1)} ms`);
+  report(
+    `engine inspect(), ${(creds.length / MiB).toFixed(2)} MiB ~/.aws/credentials`,
+    `${timeMedian(() => engine.inspect(snapshotWith('.aws/credentials', creds))).toFixed(1)} ms`,
+  );
   const lint20 = manifestSet(10);
   const lint200 = manifestSet(100);
   const t20 = timeMedian(() => engine.lintManifests([{ name: 'set.yaml', text: lint20 }]));

@@ -36,30 +36,57 @@ function makeHome(registries) {
   mkdirSync(path.join(home, '.docker'));
   const auths = {};
   for (let i = 0; i < registries; i++) {
-    auths[`registry-${i}.example.com:5000`] = { auth: Buffer.from(`user${i}:password${i}`).toString('base64') };
+    auths[`registry-${i}.example.com:5000`] = {
+      auth: Buffer.from(`user${i}:password${i}`).toString('base64'),
+    };
   }
   writeFileSync(path.join(home, '.docker', 'config.json'), JSON.stringify({ auths }, null, 2));
   mkdirSync(path.join(home, '.aws'));
-  writeFileSync(path.join(home, '.aws', 'credentials'), '[default]\naws_access_key_id = AKIAIOSFODNN7EXAMPLE\naws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n');
+  writeFileSync(
+    path.join(home, '.aws', 'credentials'),
+    '[default]\naws_access_key_id = AKIAIOSFODNN7EXAMPLE\naws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n',
+  );
   return home;
 }
 
-const report = (name, value, target = '') => console.log(`${name.padEnd(64)} ${String(value).padStart(10)}   ${target}`);
+const report = (name, value, target = '') =>
+  console.log(`${name.padEnd(64)} ${String(value).padStart(10)}   ${target}`);
 const ms = (value) => `${value.toFixed(1)} ms`;
 
 const small = makeHome(2);
 const large = makeHome(5000);
 const env = (home, extra = {}) => ({ PATH: process.env.PATH, HOME: home, ...extra });
-const awsEnv = { AWS_ACCESS_KEY_ID: 'AKIAIOSFODNN7EXAMPLE', AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG', S3_ENDPOINT: 'http://minio:9000' };
+const awsEnv = {
+  AWS_ACCESS_KEY_ID: 'AKIAIOSFODNN7EXAMPLE',
+  AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG',
+  S3_ENDPOINT: 'http://minio:9000',
+};
 const hasKubectl = spawnSync('kubectl', ['version', '--client'], { stdio: 'ignore' }).status === 0;
-const kubectl = (args, extra = {}) => ({ command: 'kubectl', args: [...args, '--dry-run=client', '-o', 'yaml'], env: env(small, { KUBECONFIG: '/nonexistent', ...extra }) });
+const kubectl = (args, extra = {}) => ({
+  command: 'kubectl',
+  args: [...args, '--dry-run=client', '-o', 'yaml'],
+  env: env(small, { KUBECONFIG: '/nonexistent', ...extra }),
+});
 try {
-  console.log(`kaptain-credentials bench: medians of ${runs} alternating runs (node ${process.version}, ${process.platform})\n`);
+  console.log(
+    `kaptain-credentials bench: medians of ${runs} alternating runs (node ${process.version}, ${process.platform})\n`,
+  );
   const status = { command: process.execPath, args: [cli, 'status', '--json'], env: env(small) };
   const floor = { command: process.execPath, args: ['-e', '0'], env: env(small) };
   const statusLarge = { command: process.execPath, args: [cli, 'status', '--json'], env: env(large) };
-  const kubectlDocker = kubectl(['create', 'secret', 'generic', 'docker-secret', `--from-file=config.json=${path.join(small, '.docker', 'config.json')}`]);
-  const [tStatus, tFloor, tLarge, tKubectl] = alternate([status, floor, statusLarge, ...(hasKubectl ? [kubectlDocker] : [])]);
+  const kubectlDocker = kubectl([
+    'create',
+    'secret',
+    'generic',
+    'docker-secret',
+    `--from-file=config.json=${path.join(small, '.docker', 'config.json')}`,
+  ]);
+  const [tStatus, tFloor, tLarge, tKubectl] = alternate([
+    status,
+    floor,
+    statusLarge,
+    ...(hasKubectl ? [kubectlDocker] : []),
+  ]);
   report('status --json, 2 registries (whole process)', ms(tStatus));
   report('node -e 0 (the floor)', ms(tFloor));
   report('ratio status / node -e 0', (tStatus / tFloor).toFixed(2), 'target <= 1.2');
@@ -72,11 +99,27 @@ try {
 
   if (hasKubectl) {
     // manifests for config.json, credentials and three variables, against the three kubectl commands that make them.
-    const manifests = { command: process.execPath, args: [cli, 'manifests', '--namespace', 'team', '--docker', '--aws-file', '--aws-env'], env: env(small, awsEnv) };
+    const manifests = {
+      command: process.execPath,
+      args: [cli, 'manifests', '--namespace', 'team', '--docker', '--aws-file', '--aws-env'],
+      env: env(small, awsEnv),
+    };
     const kubectlAll = [
       kubectlDocker,
-      kubectl(['create', 'secret', 'generic', 'aws-credentials', `--from-file=credentials=${path.join(small, '.aws', 'credentials')}`]),
-      kubectl(['create', 'secret', 'generic', 'aws-configuration', ...Object.entries(awsEnv).map(([k, v]) => `--from-literal=${k}=${v}`)]),
+      kubectl([
+        'create',
+        'secret',
+        'generic',
+        'aws-credentials',
+        `--from-file=credentials=${path.join(small, '.aws', 'credentials')}`,
+      ]),
+      kubectl([
+        'create',
+        'secret',
+        'generic',
+        'aws-configuration',
+        ...Object.entries(awsEnv).map(([k, v]) => `--from-literal=${k}=${v}`),
+      ]),
     ];
     const [tManifests, tKubectlAll] = alternate([manifests, kubectlAll]);
     report('manifests: 3 Secrets + 3 PodDefaults (whole process)', ms(tManifests));
@@ -87,7 +130,11 @@ try {
   const lintDir = mkdtempSync(path.join(tmpdir(), 'kc-bench-lint-'));
   writeFileSync(path.join(lintDir, '20.yaml'), manifestSet(10));
   writeFileSync(path.join(lintDir, '200.yaml'), manifestSet(100));
-  const lintOf = (file) => ({ command: process.execPath, args: [cli, 'lint', path.join(lintDir, file)], env: env(small) });
+  const lintOf = (file) => ({
+    command: process.execPath,
+    args: [cli, 'lint', path.join(lintDir, file)],
+    env: env(small),
+  });
   const [tLint20, tLint200] = alternate([lintOf('20.yaml'), lintOf('200.yaml')]);
   rmSync(lintDir, { recursive: true, force: true });
   report('lint, 20 PodDefaults and Secrets (whole process)', ms(tLint20));

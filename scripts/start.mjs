@@ -17,9 +17,13 @@ const env = {
   S3_SIGNATURE_VERSION: 's3v4',
 };
 console.log(`Demo home: ${home}\n$ kaptain-credentials status --image kaptain-demo/mnist:1\n`);
-const result = spawnSync(process.execPath, [path.join(root, 'dist', 'cli.js'), 'status', '--image', 'kaptain-demo/mnist:1'], {
-  env,
-  stdio: 'inherit',
-});
+const result = spawnSync(
+  process.execPath,
+  [path.join(root, 'dist', 'cli.js'), 'status', '--image', 'kaptain-demo/mnist:1'],
+  {
+    env,
+    stdio: 'inherit',
+  },
+);
 // Findings are the demo's point: exit 0 unless the CLI could not run at all.
 process.exit(result.status === 0 || result.status === 1 ? 0 : (result.status ?? 1));

@@ -33,15 +33,21 @@ const jestReport = path.join('build', 'jest-results.json');
 rmSync(jestReport, { force: true });
 if (built) {
   console.log('\n▶ jest (unit, property and CLI tests)');
-  spawnSync(bin('jest'), ['--ci', '--json', `--outputFile=${jestReport}`], { stdio: 'inherit', env: process.env });
+  spawnSync(bin('jest'), ['--ci', '--json', `--outputFile=${jestReport}`], {
+    stdio: 'inherit',
+    env: process.env,
+  });
   if (existsSync(jestReport)) {
     const results = JSON.parse(readFileSync(jestReport, 'utf8'));
     passed += results.numPassedTests;
     failed += results.numFailedTests;
     // A suite that fails to load has no test results of its own: count it as a failure.
-    failed += results.testResults.filter((r) => r.status === 'failed' && r.assertionResults.length === 0).length;
+    failed += results.testResults.filter(
+      (r) => r.status === 'failed' && r.assertionResults.length === 0,
+    ).length;
     // Pending (skipped) tests are not passes.
-    if (results.numPendingTests > 0) console.log(`(${results.numPendingTests} skipped tests are not counted as passed)`);
+    if (results.numPendingTests > 0)
+      console.log(`(${results.numPendingTests} skipped tests are not counted as passed)`);
   } else {
     failed++;
     console.log('✖ jest wrote no results');

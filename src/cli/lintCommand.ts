@@ -27,7 +27,11 @@ function fileProblem(name: string, message: string): Finding {
 }
 
 export function runLint(argv: readonly string[], io: CliIo): number {
-  const args = parseArgs(argv, { booleans: ['--json', '--help', '-h'], values: ['--namespace'], positionals: true });
+  const args = parseArgs(argv, {
+    booleans: ['--json', '--help', '-h'],
+    values: ['--namespace'],
+    positionals: true,
+  });
   if (args.flags.has('--help') || args.flags.has('-h')) {
     io.stdout(LINT_HELP);
     return 0;

@@ -19,7 +19,11 @@ export const EXIT_FINDINGS = 1;
 export const EXIT_USAGE = 2;
 
 function runStatus(argv: readonly string[], io: CliIo): number {
-  const args = parseArgs(argv, { booleans: ['--json', '--help', '-h'], values: ['--image'], positionals: false });
+  const args = parseArgs(argv, {
+    booleans: ['--json', '--help', '-h'],
+    values: ['--image'],
+    positionals: false,
+  });
   if (args.flags.has('--help') || args.flags.has('-h')) {
     io.stdout(STATUS_HELP);
     return EXIT_OK;
@@ -65,7 +69,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return EXIT_USAGE;
     }
     // An engine bug must not print input bytes: report the kind of error only.
-    io.stderr(`kaptain-credentials: internal error (${(error as Error)?.name ?? 'unknown'}); please report it\n`);
+    io.stderr(
+      `kaptain-credentials: internal error (${(error as Error)?.name ?? 'unknown'}); please report it\n`,
+    );
     return 3;
   }
 }

@@ -46,7 +46,15 @@ const GIVEN_ENV_FLAGS: Record<string, string> = {
   '--s3-force-path-style': 'S3_FORCE_PATH_STYLE',
 };
 
-const VALUE_FLAGS = ['--namespace', '--name-prefix', '--home-dir', '--out', '--docker-server', '--docker-username', ...Object.keys(GIVEN_ENV_FLAGS)];
+const VALUE_FLAGS = [
+  '--namespace',
+  '--name-prefix',
+  '--home-dir',
+  '--out',
+  '--docker-server',
+  '--docker-username',
+  ...Object.keys(GIVEN_ENV_FLAGS),
+];
 
 function single(args: ParsedArgs, name: string): string | undefined {
   const values = args.values.get(name);
@@ -55,7 +63,9 @@ function single(args: ParsedArgs, name: string): string | undefined {
 }
 
 function describeFindings(findings: readonly Finding[]): string {
-  return findings.map((f) => `  ${f.severity} ${f.code} (${f.subject}): ${f.message}${f.fix ? `\n    Fix: ${f.fix}` : ''}`).join('\n');
+  return findings
+    .map((f) => `  ${f.severity} ${f.code} (${f.subject}): ${f.message}${f.fix ? `\n    Fix: ${f.fix}` : ''}`)
+    .join('\n');
 }
 
 interface GivenSources {
@@ -69,12 +79,17 @@ function givenSources(args: ParsedArgs): GivenSources {
   const accessKey = single(args, '--aws-access-key-id');
   const dockerStdin = args.flags.has('--password-stdin');
   const awsStdin = args.flags.has('--aws-secret-access-key-stdin');
-  if (dockerStdin && awsStdin) throw new UsageError('stdin holds one secret: give --password-stdin or --aws-secret-access-key-stdin, not both');
+  if (dockerStdin && awsStdin)
+    throw new UsageError(
+      'stdin holds one secret: give --password-stdin or --aws-secret-access-key-stdin, not both',
+    );
   const sources: ManifestSource[] = [];
   const findings: Finding[] = [];
   if (server !== undefined || username !== undefined || dockerStdin) {
     if (!server || !username || !dockerStdin) {
-      throw new UsageError('typed Docker credentials need --docker-server, --docker-username and --password-stdin (the password is never an argument)');
+      throw new UsageError(
+        'typed Docker credentials need --docker-server, --docker-username and --password-stdin (the password is never an argument)',
+      );
     }
     const password = readSecretFromStdin();
     if (!password) throw new UsageError('--password-stdin: stdin held no password');
@@ -83,7 +98,9 @@ function givenSources(args: ParsedArgs): GivenSources {
   const envFlags = Object.keys(GIVEN_ENV_FLAGS).filter((flag) => args.values.has(flag));
   if (envFlags.length > 0 || awsStdin) {
     if (accessKey === undefined || !awsStdin) {
-      throw new UsageError('typed AWS credentials need --aws-access-key-id and --aws-secret-access-key-stdin (the secret is never an argument)');
+      throw new UsageError(
+        'typed AWS credentials need --aws-access-key-id and --aws-secret-access-key-stdin (the secret is never an argument)',
+      );
     }
     const secret = readSecretFromStdin();
     if (!secret) throw new UsageError('--aws-secret-access-key-stdin: stdin held no secret');
@@ -98,7 +115,15 @@ function givenSources(args: ParsedArgs): GivenSources {
 
 export function runManifests(argv: readonly string[], io: CliIo): number {
   const args = parseArgs(argv, {
-    booleans: ['--help', '-h', '--kubectl', '--force', '--password-stdin', '--aws-secret-access-key-stdin', ...Object.keys(SELECTORS)],
+    booleans: [
+      '--help',
+      '-h',
+      '--kubectl',
+      '--force',
+      '--password-stdin',
+      '--aws-secret-access-key-stdin',
+      ...Object.keys(SELECTORS),
+    ],
     values: VALUE_FLAGS,
     positionals: false,
   });
@@ -107,7 +132,10 @@ export function runManifests(argv: readonly string[], io: CliIo): number {
     return 0;
   }
   const namespace = single(args, '--namespace') ?? podNamespace();
-  if (namespace === null) throw new UsageError('no namespace: pass --namespace (outside a pod there is no namespace to default to)');
+  if (namespace === null)
+    throw new UsageError(
+      'no namespace: pass --namespace (outside a pod there is no namespace to default to)',
+    );
   const options: ManifestOptions = {
     namespace,
     namePrefix: single(args, '--name-prefix') ?? '',
@@ -120,10 +148,15 @@ export function runManifests(argv: readonly string[], io: CliIo): number {
 
   const given = givenSources(args);
   const givenIds = new Set(given.sources.map((s) => s.id));
-  const selected = Object.keys(SELECTORS).filter((f) => args.flags.has(f)).map((f) => SELECTORS[f]);
-  if (selected.some((id) => givenIds.has(id))) throw new UsageError('a source cannot be both typed and read from the pod');
+  const selected = Object.keys(SELECTORS)
+    .filter((f) => args.flags.has(f))
+    .map((f) => SELECTORS[f]);
+  if (selected.some((id) => givenIds.has(id)))
+    throw new UsageError('a source cannot be both typed and read from the pod');
   if (args.flags.has('--kubectl') && givenIds.has('docker')) {
-    throw new UsageError('--kubectl refers to files and variables; for typed Docker credentials write the YAML (with --out)');
+    throw new UsageError(
+      '--kubectl refers to files and variables; for typed Docker credentials write the YAML (with --out)',
+    );
   }
   const fromPod = selected.length > 0 ? selected : given.sources.length > 0 ? [] : [...SOURCE_ORDER];
 
@@ -133,19 +166,27 @@ export function runManifests(argv: readonly string[], io: CliIo): number {
   if (given.findings.length > 0 && !force) refused.push({ id: 'awsEnv', findings: given.findings });
   if (refused.length > 0) {
     for (const r of refused) {
-      io.stderr(`kaptain-credentials: ${SOURCE_LABEL[r.id]} is broken, so no Secret is made from it:\n${describeFindings(r.findings)}\n`);
+      io.stderr(
+        `kaptain-credentials: ${SOURCE_LABEL[r.id]} is broken, so no Secret is made from it:\n${describeFindings(r.findings)}\n`,
+      );
     }
-    io.stderr('Fix the input, leave it out (select sources with --docker, --aws-file, --aws-env, --certificate), or pass --force.\n');
+    io.stderr(
+      'Fix the input, leave it out (select sources with --docker, --aws-file, --aws-env, --certificate), or pass --force.\n',
+    );
     return 1;
   }
   const explicit = selected.filter((id) => plan.absent.includes(id));
   if (explicit.length > 0) {
-    io.stderr(`kaptain-credentials: nothing to make a Secret from: ${explicit.map((id) => SOURCE_LABEL[id]).join(', ')} not present\n`);
+    io.stderr(
+      `kaptain-credentials: nothing to make a Secret from: ${explicit.map((id) => SOURCE_LABEL[id]).join(', ')} not present\n`,
+    );
     return 1;
   }
   const sources = [...plan.sources, ...given.sources];
   if (sources.length === 0) {
-    io.stderr('kaptain-credentials: nothing to write: no config.json, credentials file, AWS_*/S3_* variable or certificate found\n');
+    io.stderr(
+      'kaptain-credentials: nothing to write: no config.json, credentials file, AWS_*/S3_* variable or certificate found\n',
+    );
     return 1;
   }
 
@@ -166,7 +207,9 @@ export function runManifests(argv: readonly string[], io: CliIo): number {
   }
   if (!kubectl) {
     const where = out !== undefined ? 'the --out file (mode 0600)' : 'the output';
-    io.stderr(`kaptain-credentials: ${where} holds credentials (${sources.length} Secret${sources.length === 1 ? '' : 's'}): keep it out of version control and logs.\n`);
+    io.stderr(
+      `kaptain-credentials: ${where} holds credentials (${sources.length} Secret${sources.length === 1 ? '' : 's'}): keep it out of version control and logs.\n`,
+    );
   }
   return 0;
 }

@@ -24,7 +24,11 @@ function renderDocker(report: Report, style: Style): string[] {
   if (docker.dockerCliLoadOk === false) lines.push('  docker/cli would refuse to load this file');
   for (const r of docker.registries) {
     const who = r.username === null ? 'no username' : `user ${r.username}`;
-    const state = r.valid ? (r.hasPassword ? 'password set' : 'no password') : style.red('auth does not decode');
+    const state = r.valid
+      ? r.hasPassword
+        ? 'password set'
+        : 'no password'
+      : style.red('auth does not decode');
     lines.push(`  • ${r.host}  (${r.key})  ${who}, ${state}`);
   }
   if (docker.credsStore !== null) lines.push(`  credsStore: ${docker.credsStore}`);
@@ -46,7 +50,10 @@ function renderDocker(report: Report, style: Style): string[] {
 
 function renderStorage(report: Report, style: Style): string[] {
   const s = report.storage;
-  const lines = [style.bold('Storage'), '  Config.default() uses the in-cluster MinIO (DefaultMinioConfigurationProvider)'];
+  const lines = [
+    style.bold('Storage'),
+    '  Config.default() uses the in-cluster MinIO (DefaultMinioConfigurationProvider)',
+  ];
   const file = s.credentialsFile;
   const profiles = file.profiles.length > 0 ? `; profiles: ${file.profiles.join(', ')}` : '';
   lines.push(`  ${file.path}: ${file.status}${profiles}`);
@@ -65,7 +72,8 @@ function renderStorage(report: Report, style: Style): string[] {
     if (env.hasSessionToken) parts.push('AWS_SESSION_TOKEN set');
     if (env.region !== null) parts.push(`AWS_REGION=${JSON.stringify(env.region)}`);
     if (env.endpoint !== null) parts.push(`S3_ENDPOINT=${JSON.stringify(env.endpoint)}`);
-    if (env.signatureVersion !== null) parts.push(`S3_SIGNATURE_VERSION=${JSON.stringify(env.signatureVersion)}`);
+    if (env.signatureVersion !== null)
+      parts.push(`S3_SIGNATURE_VERSION=${JSON.stringify(env.signatureVersion)}`);
     if (env.forcePathStyle !== null) parts.push(`S3_FORCE_PATH_STYLE=${env.forcePathStyle}`);
     lines.push(`  environment: ${parts.join(', ')}`);
   } else {
@@ -92,8 +100,12 @@ function renderAlternatives(report: Report, style: Style): string[] {
 }
 
 function renderFinding(f: Finding, style: Style): string[] {
-  const where = f.location ? ` ${style.dim(`${f.location.file}:${f.location.line}:${f.location.column}`)}` : '';
-  const lines = [`  ${severityMark(style, f.severity)} ${style.bold(f.code)} ${style.dim(f.subject)}${where}`];
+  const where = f.location
+    ? ` ${style.dim(`${f.location.file}:${f.location.line}:${f.location.column}`)}`
+    : '';
+  const lines = [
+    `  ${severityMark(style, f.severity)} ${style.bold(f.code)} ${style.dim(f.subject)}${where}`,
+  ];
   lines.push(`      ${f.message}`);
   if (f.fix) lines.push(`      Fix: ${f.fix}`);
   return lines;

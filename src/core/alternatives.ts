@@ -32,7 +32,11 @@ function className(provider: string): string {
   return provider.slice(0, provider.indexOf('.'));
 }
 
-export function snippetFor(dockerProvider: string, storageProvider: string, certificate: string | null): string {
+export function snippetFor(
+  dockerProvider: string,
+  storageProvider: string,
+  certificate: string | null,
+): string {
   const classes = new Set([className(dockerProvider), className(storageProvider)]);
   if (certificate !== null) classes.add('DockerRegistryCertificateProvider');
   const imports = [...classes].sort().map((name) => `from ${MODULE_OF[name]} import ${name}`);

@@ -4,7 +4,7 @@
  * encoding/json, then decodeAuth on every entry) decides `dockerCliLoadOk`, the registries and the lookups.
  * Only usernames, hosts and presence flags leave this module; passwords, `auth` and tokens never do.
  */
-import { decodeBase64Strict, decodeUtf8, startsWithUtf8Bom } from './bytes';
+import { decodeUtf8, startsWithUtf8Bom } from './bytes';
 import {
   convertToHostname,
   displayHostOf,
@@ -105,7 +105,7 @@ const CONFIG_FILE = goStruct({
   features: STRING_MAP,
 });
 
-const REENCODE = "printf %s 'USER:TOKEN' | base64 -w0";
+const REENCODE = "printf %s 'USER:TOKEN' | base64 | tr -d '\\n'";
 
 /** Collects findings with the subjects the options ask for. */
 class FindingList {
@@ -140,6 +140,8 @@ export function inspectDockerConfigContent(
     findings: sortFindings(out.list),
   });
 
+  // Not UTF-8: Python's text-mode read raises UnicodeDecodeError, so Config.default() fails. Go would accept
+  // such bytes inside strings, but cli.md's table gives invalid_json `false`, and the SDK is what fails first.
   const text = decodeUtf8(bytes);
   if (text === null) {
     out.file('DOCKER_CONFIG_INVALID_JSON', 'error', notUtf8Message(bytes), notUtf8Fix(bytes));
@@ -149,7 +151,7 @@ export function inspectDockerConfigContent(
     out.file(
       'DOCKER_CONFIG_BOM',
       'error',
-      'config.json starts with a UTF-8 byte order mark (BOM); Python’s json and docker/cli both refuse it.',
+      `config.json starts with a UTF-8 byte order mark (BOM); Python's json and docker/cli both refuse it.`,
       "Save it as UTF-8 without a BOM, e.g. `sed -i '1s/^\\xEF\\xBB\\xBF//' config.json`.",
     );
     return unparsed('bom', false);
@@ -159,7 +161,7 @@ export function inspectDockerConfigContent(
     out.file(
       'DOCKER_CONFIG_EMPTY',
       'error',
-      'config.json is empty, so Config.default() fails when Python’s json reads it (docker/cli would treat it as an empty config).',
+      `config.json is empty, so Config.default() fails when Python's json reads it (docker/cli would treat it as an empty config).`,
       'Put your registry credentials in it, e.g. {"auths": {"registry.example.com": {"auth": "<base64 of user:token>"}}}, or run `docker login REGISTRY` and copy the file it writes.',
     );
     return unparsed('empty', true);
@@ -194,7 +196,7 @@ export function inspectDockerConfigContent(
     out.file(
       'DOCKER_CONFIG_TRAILING_DATA',
       'error',
-      `config.json has more text after its JSON object (from line ${at.line}, column ${at.column}); Python’s json refuses it, although docker/cli ignores it.`,
+      `config.json has more text after its JSON object (from line ${at.line}, column ${at.column}); Python's json refuses it, although docker/cli ignores it.`,
       'Delete everything after the closing brace of the top-level object (often a second object pasted below the first).',
     );
   }
@@ -203,7 +205,7 @@ export function inspectDockerConfigContent(
     out.file(
       'DOCKER_CONFIG_NON_FINITE_NUMBER',
       'error',
-      'config.json contains NaN or Infinity: Python accepts them, but docker/cli’s JSON decoder does not, so it cannot load the file.',
+      `config.json contains NaN or Infinity: Python accepts them, but docker/cli's JSON decoder does not, so it cannot load the file.`,
       'Replace NaN/Infinity with a number or a quoted string.',
     );
   }
@@ -247,7 +249,7 @@ export function inspectDockerConfig(input: { path: string; file: FileState }): D
         'DOCKER_CONFIG_NOT_A_FILE',
         'error',
         `${path} is a directory, not a file, so Config.default() cannot read it.`,
-        'Mount the Secret with `subPath: config.json` or at the directory ~/.docker (not at ~/.docker/config.json), or remove the directory and put the file there.',
+        'Mount the Secret at the directory ~/.docker, or at ~/.docker/config.json with `subPath: config.json` (without subPath the mount becomes a directory); locally, remove the directory and put the file there.',
       );
       return unread('not_a_file', false);
     case 'unreadable':
@@ -255,7 +257,7 @@ export function inspectDockerConfig(input: { path: string; file: FileState }): D
         'DOCKER_CONFIG_UNREADABLE',
         'error',
         `${path} exists but cannot be read (permission denied), so Config.default() fails.`,
-        `Make it readable for your user: \`chmod 600 ${path}\` as its owner, or set the Secret volume's defaultMode so the notebook user can read it.`,
+        `Make it readable by the notebook user (\`chmod 644 ${path}\`, or \`sudo chown $(id -u) ${path}\`); for a mounted Secret, set the volume's defaultMode (e.g. 0644) or the pod's fsGroup.`,
       );
       return unread('unreadable', false);
     case 'too_large':
@@ -280,8 +282,10 @@ const TOO_LARGE_FIX =
   'Keep only the registries the pod needs in "auths" (drop HttpHeaders, plugins and old entries) so the file is under 1 MiB.';
 
 function tooLargeMessage(size: number, unread: boolean): string {
-  const readNote = unread ? ', too large to inspect (over 8 MiB),' : '';
-  return `config.json is ${size} bytes${readNote} over the 1 MiB (1048576 bytes) a Kubernetes Secret can hold.`;
+  const limit = 'the 1 MiB (1048576 bytes) a Kubernetes Secret can hold';
+  return unread
+    ? `config.json is ${size} bytes: too large to inspect (over 8 MiB), and over ${limit}.`
+    : `config.json is ${size} bytes, over ${limit}.`;
 }
 
 function describeJsonKind(kind: JsonKind): string {
@@ -308,7 +312,7 @@ function isUtf16(bytes: Uint8Array): boolean {
 
 function notUtf8Message(bytes: Uint8Array): string {
   if (isUtf16(bytes)) {
-    return 'config.json is UTF-16 text (as PowerShell’s `>` writes it); Python reads it as UTF-8 and fails.';
+    return "config.json is UTF-16 text (as PowerShell's `>` writes it); Python reads it as UTF-8 and fails.";
   }
   return `config.json is not UTF-8 text (the first invalid byte is at offset ${firstInvalidUtf8(bytes)}), so Python cannot read it.`;
 }
@@ -373,6 +377,19 @@ function fieldString(struct: GoStructValue | null, name: string): string {
   return typeof v === 'string' ? v : '';
 }
 
+/** An AuthConfig field by position (looked up once: a 1 MiB file can hold 20,000 entries). */
+function authField(entry: GoStructValue | null, index: number): string {
+  const v = entry?.values[index];
+  return typeof v === 'string' ? v : '';
+}
+
+const AUTH_INDEX = (name: string) => AUTH_CONFIG.index.get(name) as number;
+const I_AUTH = AUTH_INDEX('auth');
+const I_USERNAME = AUTH_INDEX('username');
+const I_PASSWORD = AUTH_INDEX('password');
+const I_IDENTITY_TOKEN = AUTH_INDEX('identitytoken');
+const I_REGISTRY_TOKEN = AUTH_INDEX('registrytoken');
+
 /** A plain object safe for any key (`__proto__` included). */
 function toRecord(map: GoMapValue | null): Record<string, string> {
   const record: Record<string, string> = {};
@@ -401,7 +418,7 @@ function inspectParsedConfig(
     out.file(
       'DOCKER_CONFIG_KEY_CASE',
       'warning',
-      `config.json spells "auths" as "${authsSpelling}": docker/cli accepts any letter case, but the Python SDK and other strict readers see no credentials.`,
+      `config.json spells "auths" as "${authsSpelling}": docker/cli accepts any letter case and reads it, but the Python SDK and other strict readers ignore it.`,
       `Rename "${authsSpelling}" to "auths".`,
     );
   }
@@ -511,7 +528,8 @@ function wrongTypeFix(errors: readonly GoTypeError[]): string {
 
 // ---- One auths entry ----
 
-type AuthDecoding =
+/** What docker/cli's decodeAuth yields, without the password itself. */
+export type AuthDecoding =
   | {
       readonly ok: true;
       readonly username: string;
@@ -532,24 +550,71 @@ function bytesToText(bytes: Uint8Array, end: number): string {
   return ascii;
 }
 
+// One buffer reused for every `auth`: a fresh Uint8Array per entry (what decodeBase64Strict returns) costs more
+// in garbage collection than the decoding itself when a file holds thousands of entries. Wiped after each use.
+let scratch = new Uint8Array(256);
+
+/**
+ * bytes.ts's decodeBase64Strict (Go's StdEncoding; \r and \n skipped), writing into `scratch`. Returns the
+ * decoded length, or -1 where decodeBase64Strict returns null; a property test holds the two equal.
+ */
+function decodeBase64IntoScratch(text: string): number {
+  const max = Math.floor((text.length * 3) / 4);
+  if (scratch.length < max) scratch = new Uint8Array(max);
+  const out = scratch;
+  let length = 0;
+  let quad = 0;
+  let count = 0;
+  let padding = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) continue;
+    if (c === 61) {
+      if (count < 2) return -1;
+      padding++;
+    } else {
+      const v = c < 128 ? B64_VALUE[c] : -1;
+      if (v < 0 || padding > 0) return -1;
+      quad = (quad << 6) | v;
+    }
+    if (++count < 4) continue;
+    out[length++] = (quad >> (padding === 0 ? 16 : padding === 1 ? 10 : 4)) & 255;
+    if (padding < 2) out[length++] = (quad >> (padding === 0 ? 8 : 2)) & 255;
+    if (padding === 0) out[length++] = quad & 255;
+    quad = 0;
+    count = 0;
+  }
+  return count === 0 ? length : -1;
+}
+
+const B64_VALUE = new Int8Array(128).fill(-1);
+for (let i = 0; i < 64; i++) {
+  B64_VALUE['ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'.charCodeAt(i)] = i;
+}
+
 /** docker/cli's decodeAuth: strict std base64, cut at the first ':', user non-empty, NULs trimmed from the password. */
-function decodeAuth(auth: string): AuthDecoding {
-  const bytes = decodeBase64Strict(auth);
-  if (bytes === null) return { ok: false, failure: 'not_base64' };
-  let colon = 0;
-  while (colon < bytes.length && bytes[colon] !== 0x3a) colon++;
-  if (colon === bytes.length) return { ok: false, failure: 'missing_colon' };
-  if (colon === 0) return { ok: false, failure: 'empty_username' };
-  let from = colon + 1;
-  let to = bytes.length;
-  while (from < to && bytes[from] === 0) from++;
-  while (to > from && bytes[to - 1] === 0) to--;
-  return {
-    ok: true,
-    username: bytesToText(bytes, colon),
-    hasPassword: to > from,
-    endsInNewline: to > from && bytes[to - 1] === 0x0a,
-  };
+export function decodeDockerAuth(auth: string): AuthDecoding {
+  const length = decodeBase64IntoScratch(auth);
+  if (length < 0) return { ok: false, failure: 'not_base64' };
+  const bytes = scratch;
+  try {
+    let colon = 0;
+    while (colon < length && bytes[colon] !== 0x3a) colon++;
+    if (colon === length) return { ok: false, failure: 'missing_colon' };
+    if (colon === 0) return { ok: false, failure: 'empty_username' };
+    let from = colon + 1;
+    let to = length;
+    while (from < to && bytes[from] === 0) from++;
+    while (to > from && bytes[to - 1] === 0) to--;
+    return {
+      ok: true,
+      username: bytesToText(bytes, colon),
+      hasPassword: to > from,
+      endsInNewline: to > from && bytes[to - 1] === 0x0a,
+    };
+  } finally {
+    bytes.fill(0, 0, length);
+  }
 }
 
 const AUTH_FAILURES = {
@@ -580,10 +645,10 @@ function inspectEntry(
   hasTypeError: boolean,
   out: FindingList,
 ): EntryResult {
-  const auth = fieldString(entry, 'auth');
-  const usernameField = fieldString(entry, 'username');
-  const passwordField = fieldString(entry, 'password');
-  const hasToken = fieldString(entry, 'identitytoken') !== '' || fieldString(entry, 'registrytoken') !== '';
+  const auth = authField(entry, I_AUTH);
+  const usernameField = authField(entry, I_USERNAME);
+  const passwordField = authField(entry, I_PASSWORD);
+  const hasToken = authField(entry, I_IDENTITY_TOKEN) !== '' || authField(entry, I_REGISTRY_TOKEN) !== '';
   const carriesCredentials =
     auth !== '' || usernameField !== '' || passwordField !== '' || hasToken || hasTypeError;
   const name = `"${key}"`;
@@ -594,7 +659,7 @@ function inspectEntry(
       key,
       'DOCKER_CONFIG_KEY_CASE',
       'warning',
-      `The auths entry ${name} spells "auth" as "${authSpelling}": docker/cli accepts any letter case, but the Python SDK and other strict readers do not see it.`,
+      `The auths entry ${name} spells "auth" as "${authSpelling}": docker/cli accepts any letter case and reads it, but the Python SDK and other strict readers ignore it.`,
       `Rename "${authSpelling}" to "auth".`,
     );
   }
@@ -629,7 +694,7 @@ function inspectEntry(
   let username: string | null = usernameField === '' ? null : usernameField;
   let hasPassword = passwordField !== '';
   if (auth !== '') {
-    const decoded = decodeAuth(auth);
+    const decoded = decodeDockerAuth(auth);
     if (!decoded.ok) {
       const failure = AUTH_FAILURES[decoded.failure];
       out.entry(

@@ -41,15 +41,14 @@ export interface DockerSection {
   readonly lookups: readonly ImageLookup[];
 }
 
-export type AwsFileStatus = 'ok' | 'missing' | 'empty' | 'parse_error' | 'not_a_file' | 'unreadable' | 'too_large';
+export type AwsFileStatus =
+  'ok' | 'missing' | 'empty' | 'parse_error' | 'not_a_file' | 'unreadable' | 'too_large';
 
 export const PROVIDER_MINIO_DEFAULT = 'DefaultMinioConfigurationProvider.default()';
 export const PROVIDER_S3_DEFAULT = 'S3ConfigurationProvider.default()';
 export const PROVIDER_S3_FROM_ENV = 'S3ConfigurationProvider.from_env()';
 export type StorageProvider =
-  | typeof PROVIDER_MINIO_DEFAULT
-  | typeof PROVIDER_S3_DEFAULT
-  | typeof PROVIDER_S3_FROM_ENV;
+  typeof PROVIDER_MINIO_DEFAULT | typeof PROVIDER_S3_DEFAULT | typeof PROVIDER_S3_FROM_ENV;
 
 export interface MaskedCredentials {
   readonly accessKeyId: string;
@@ -70,7 +69,11 @@ export interface StorageEnv {
 }
 
 export interface StorageSection {
-  readonly credentialsFile: { readonly path: string; readonly status: AwsFileStatus; readonly profiles: readonly string[] };
+  readonly credentialsFile: {
+    readonly path: string;
+    readonly status: AwsFileStatus;
+    readonly profiles: readonly string[];
+  };
   readonly selectedProfile: string;
   readonly fileCredentials: MaskedCredentials | null;
   readonly env: StorageEnv;

@@ -48,7 +48,8 @@ export function snapshotPaths(home: string, env: Readonly<Record<string, string>
     dockerConfig: `${dockerDir}/config.json`,
     awsCredentials: `${base === '/' ? '' : base}/.aws/credentials`,
     certificate: `${base === '/' ? '' : base}/.tls/certificate.crt`,
-    dockerConfigFromEnv: fromEnv && fromEnv !== dockerDir ? `${fromEnv === '/' ? '' : fromEnv}/config.json` : null,
+    dockerConfigFromEnv:
+      fromEnv && fromEnv !== dockerDir ? `${fromEnv === '/' ? '' : fromEnv}/config.json` : null,
   };
 }
 

@@ -6,9 +6,15 @@ import { makeTempHome, type TempHome } from '../support/tempHome';
 import { runCli } from '../support/runCli';
 
 const b64 = (text: string | Uint8Array) => Buffer.from(text).toString('base64');
-const DOCKER = JSON.stringify({ auths: { 'registry.example.com:5000': { auth: b64('robot:CANARYpw1x') } } }) + '\n';
-const AWS = '[default]\r\naws_access_key_id = AKIAIOSFODNN7EXAMPLE\r\naws_secret_access_key = CANARYawsSecret2x\r\n';
-const ENV = { AWS_ACCESS_KEY_ID: 'AKIAIOSFODNN7EXAMPLE', AWS_SECRET_ACCESS_KEY: 'CANARYenvSecret3x', S3_ENDPOINT: 'http://minio.kubeflow:9000' };
+const DOCKER =
+  JSON.stringify({ auths: { 'registry.example.com:5000': { auth: b64('robot:CANARYpw1x') } } }) + '\n';
+const AWS =
+  '[default]\r\naws_access_key_id = AKIAIOSFODNN7EXAMPLE\r\naws_secret_access_key = CANARYawsSecret2x\r\n';
+const ENV = {
+  AWS_ACCESS_KEY_ID: 'AKIAIOSFODNN7EXAMPLE',
+  AWS_SECRET_ACCESS_KEY: 'CANARYenvSecret3x',
+  S3_ENDPOINT: 'http://minio.kubeflow:9000',
+};
 
 interface K8sObject {
   kind: string;
@@ -22,7 +28,9 @@ interface K8sObject {
 }
 
 function objectsOf(yamlText: string): K8sObject[] {
-  return parseAllDocuments(yamlText).map((d) => d.toJS() as K8sObject).filter(Boolean);
+  return parseAllDocuments(yamlText)
+    .map((d) => d.toJS() as K8sObject)
+    .filter(Boolean);
 }
 
 function kubectlDryRun(command: string): Record<string, string> {
@@ -59,7 +67,9 @@ describe('manifests', () => {
       'PodDefault/aws-configuration',
     ]);
     expect(objects.every((o) => o.metadata.namespace === 'team-a')).toBe(true);
-    const data = Object.fromEntries(objects.filter((o) => o.kind === 'Secret').map((o) => [o.metadata.name, o.data]));
+    const data = Object.fromEntries(
+      objects.filter((o) => o.kind === 'Secret').map((o) => [o.metadata.name, o.data]),
+    );
     expect(data['docker-secret']).toEqual({ 'config.json': b64(DOCKER) });
     expect(data['aws-credentials']).toEqual({ credentials: b64(AWS) }); // CRLF kept
     expect(data['aws-configuration']).toEqual({
@@ -80,10 +90,27 @@ describe('manifests', () => {
   });
 
   test('source flags, --name-prefix and --home-dir', () => {
-    const result = runCli(['manifests', '--namespace', 'team-a', '--docker', '--name-prefix', 'ml-', '--home-dir', '/home/jovyan/'], { env });
+    const result = runCli(
+      [
+        'manifests',
+        '--namespace',
+        'team-a',
+        '--docker',
+        '--name-prefix',
+        'ml-',
+        '--home-dir',
+        '/home/jovyan/',
+      ],
+      { env },
+    );
     const objects = objectsOf(result.stdout);
-    expect(objects.map((o) => `${o.kind}/${o.metadata.name}`)).toEqual(['Secret/ml-docker-secret', 'PodDefault/ml-docker-config']);
-    expect(objects[1].spec?.volumeMounts).toEqual([{ name: 'ml-docker-secret-volume', mountPath: '/home/jovyan/.docker', readOnly: true }]);
+    expect(objects.map((o) => `${o.kind}/${o.metadata.name}`)).toEqual([
+      'Secret/ml-docker-secret',
+      'PodDefault/ml-docker-config',
+    ]);
+    expect(objects[1].spec?.volumeMounts).toEqual([
+      { name: 'ml-docker-secret-volume', mountPath: '/home/jovyan/.docker', readOnly: true },
+    ]);
     expect(objects[1].spec?.selector.matchLabels).toEqual({ 'ml-docker-config': 'true' });
   });
 
@@ -141,12 +168,24 @@ describe('manifests', () => {
 
   test('typed Docker credentials: the password from stdin becomes the config.json the SDK reads', () => {
     const result = runCli(
-      ['manifests', '--namespace', 'team-a', '--docker-server', 'docker.io', '--docker-username', 'ml-bot', '--password-stdin'],
+      [
+        'manifests',
+        '--namespace',
+        'team-a',
+        '--docker-server',
+        'docker.io',
+        '--docker-username',
+        'ml-bot',
+        '--password-stdin',
+      ],
       { env: { HOME: home.dir }, input: 'CANARYtyped4x\n' },
     );
     expect(result.status).toBe(0);
     const objects = objectsOf(result.stdout);
-    expect(objects.map((o) => `${o.kind}/${o.metadata.name}`)).toEqual(['Secret/docker-secret', 'PodDefault/docker-config']);
+    expect(objects.map((o) => `${o.kind}/${o.metadata.name}`)).toEqual([
+      'Secret/docker-secret',
+      'PodDefault/docker-config',
+    ]);
     const config = JSON.parse(Buffer.from(objects[0].data!['config.json'], 'base64').toString());
     expect(config.auths['https://index.docker.io/v1/'].auth).toBe(b64('ml-bot:CANARYtyped4x'));
     expect(result.stderr).not.toContain('CANARY');
@@ -154,7 +193,16 @@ describe('manifests', () => {
 
   test('typed AWS credentials with the secret from stdin', () => {
     const result = runCli(
-      ['manifests', '--namespace', 'team-a', '--aws-access-key-id', 'AKIAIOSFODNN7EXAMPLE', '--aws-secret-access-key-stdin', '--s3-endpoint', 'http://minio:9000'],
+      [
+        'manifests',
+        '--namespace',
+        'team-a',
+        '--aws-access-key-id',
+        'AKIAIOSFODNN7EXAMPLE',
+        '--aws-secret-access-key-stdin',
+        '--s3-endpoint',
+        'http://minio:9000',
+      ],
       { env: { HOME: home.dir }, input: 'CANARYtyped5x' },
     );
     expect(result.status).toBe(0);
@@ -177,7 +225,9 @@ describe('manifests', () => {
     expect(commands).toHaveLength(3);
     for (const command of commands) {
       const name = command.split(' ')[4];
-      expect(kubectlDryRun(command)).toEqual(yaml.find((o) => o.kind === 'Secret' && o.metadata.name === name)?.data);
+      expect(kubectlDryRun(command)).toEqual(
+        yaml.find((o) => o.kind === 'Secret' && o.metadata.name === name)?.data,
+      );
     }
     expect(result.stdout).toContain("kubectl apply --namespace team-a -f - <<'EOF'");
   });

@@ -24,21 +24,34 @@ describe('status', () => {
   afterEach(() => home.remove());
 
   test('a ready pod: exit 0, verdict first, JSON that meets the contract', () => {
-    home.write('.docker/config.json', JSON.stringify({ auths: { 'https://index.docker.io/v1/': { auth: b64('ml-bot:pw') } } }));
+    home.write(
+      '.docker/config.json',
+      JSON.stringify({ auths: { 'https://index.docker.io/v1/': { auth: b64('ml-bot:pw') } } }),
+    );
     const { result, report } = statusJson(home, {}, ['--image', 'ml-bot/model:1']);
     expect(result.status).toBe(0);
     expect(report.home).toBe(home.dir);
     expect(report.docker.status).toBe('ok');
     expect(report.docker.registries).toEqual([
-      { key: 'https://index.docker.io/v1/', host: 'docker.io', username: 'ml-bot', hasPassword: true, valid: true },
+      {
+        key: 'https://index.docker.io/v1/',
+        host: 'docker.io',
+        username: 'ml-bot',
+        hasPassword: true,
+        valid: true,
+      },
     ]);
     expect(report.docker.lookups).toEqual([
-      { image: 'ml-bot/model:1', key: 'https://index.docker.io/v1/', matchedEntry: 'https://index.docker.io/v1/' },
+      {
+        image: 'ml-bot/model:1',
+        key: 'https://index.docker.io/v1/',
+        matchedEntry: 'https://index.docker.io/v1/',
+      },
     ]);
     expect(report.configDefault.wouldFail).toBe(false);
     const text = runCli(['status'], { env: { HOME: home.dir } });
     expect(text.stdout.split('\n')[0]).toBe('✔ Config.default() is ready');
-    expect(text.stdout).not.toContain("\u001b["); // not a TTY: no colour
+    expect(text.stdout).not.toContain('\u001b['); // not a TTY: no colour
   });
 
   test('config.json missing: exit 1, the failure and its fix first', () => {
@@ -91,7 +104,9 @@ describe('status', () => {
     home.write('.docker/config.json', big);
     let report = statusJson(home).report;
     expect(report.docker.status).toBe('ok');
-    expect(codes(report)).toEqual(expect.arrayContaining(['DOCKER_CONFIG_TOO_LARGE', 'SECRET_TOO_LARGE_FOR_KUBECTL_APPLY']));
+    expect(codes(report)).toEqual(
+      expect.arrayContaining(['DOCKER_CONFIG_TOO_LARGE', 'SECRET_TOO_LARGE_FOR_KUBECTL_APPLY']),
+    );
     home.write('.docker/config.json', new Uint8Array(8 * 1024 * 1024 + 1));
     report = statusJson(home).report;
     expect(report.docker.status).toBe('too_large');
@@ -107,7 +122,9 @@ describe('status', () => {
     expect(schemaErrors(validateStatus, report)).toBe('');
     expect(report.docker.status).toBe('unreadable');
     expect(report.storage.credentialsFile.status).toBe('unreadable');
-    expect(codes(report)).toEqual(expect.arrayContaining(['DOCKER_CONFIG_UNREADABLE', 'AWS_CREDENTIALS_UNREADABLE']));
+    expect(codes(report)).toEqual(
+      expect.arrayContaining(['DOCKER_CONFIG_UNREADABLE', 'AWS_CREDENTIALS_UNREADABLE']),
+    );
     expect(result.status).toBe(1);
   });
 
@@ -123,7 +140,10 @@ describe('status arguments', () => {
   let home: TempHome;
   beforeAll(() => {
     home = makeTempHome();
-    home.write('.docker/config.json', '{"auths":{"registry.example.com:5000":{"auth":"' + b64('u:p') + '"}}}');
+    home.write(
+      '.docker/config.json',
+      '{"auths":{"registry.example.com:5000":{"auth":"' + b64('u:p') + '"}}}',
+    );
   });
   afterAll(() => home.remove());
 
@@ -155,7 +175,12 @@ describe('status arguments', () => {
 
   test('usage errors exit 2 on stderr and never echo the rejected argument', () => {
     const canary = 'CANARY-usage-9f3a';
-    for (const args of [['status', `--password=${canary}`], ['status', canary], [canary], ['status', '--image']]) {
+    for (const args of [
+      ['status', `--password=${canary}`],
+      ['status', canary],
+      [canary],
+      ['status', '--image'],
+    ]) {
       const result = runCli(args, { env: { HOME: home.dir } });
       expect(result.status).toBe(2);
       expect(result.stdout).toBe('');

@@ -155,11 +155,19 @@ describe('huge and adversarial inputs', () => {
   test.each([
     ['1 MiB of certificates', encode(chain.repeat(Math.ceil(MiB / chain.length))), 'ok'],
     ['1 MiB of random bytes', Uint8Array.from({ length: MiB }, (_, i) => (i * 2654435761) >>> 24), 'invalid'],
-    ['1 MiB inside an unterminated block', encode(`-----BEGIN CERTIFICATE-----\n${'A\n'.repeat(MiB / 2)}`), 'invalid'],
+    [
+      '1 MiB inside an unterminated block',
+      encode(`-----BEGIN CERTIFICATE-----\n${'A\n'.repeat(MiB / 2)}`),
+      'invalid',
+    ],
     ['1 MiB of text', encode('lorem ipsum dolor sit amet\n'.repeat(MiB / 27)), 'invalid'],
     ['1 MiB of dashes', encode('-'.repeat(MiB)), 'invalid'],
     ['1 MiB of BEGIN lines', encode('-----BEGIN X-----\n'.repeat(MiB / 18)), 'invalid'],
     ['1 MiB of blanks after a BEGIN', encode(`-----BEGIN ${' '.repeat(MiB)}x\n`), 'invalid'],
-    ['8 MiB (the read limit) of certificates', encode(chain.repeat(Math.ceil((8 * MiB) / chain.length))), 'ok'],
+    [
+      '8 MiB (the read limit) of certificates',
+      encode(chain.repeat(Math.ceil((8 * MiB) / chain.length))),
+      'ok',
+    ],
   ])('%s', (_name, bytes, status) => expect(inspectBytes(bytes).section.status).toBe(status));
 });

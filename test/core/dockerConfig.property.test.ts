@@ -1,8 +1,11 @@
 import fc from 'fast-check';
 import { resolveConfigDefault } from '../../src/core/configDefault';
+import { decodeBase64Strict } from '../../src/core/bytes';
 import {
+  decodeDockerAuth,
   inspectDockerConfig,
   inspectDockerConfigContent,
+  type AuthDecoding,
   type DockerConfigInspection,
 } from '../../src/core/dockerConfig';
 import { schemaErrors, validateStatus } from '../support/schemas';
@@ -204,6 +207,62 @@ describe('secrets never leave (canaries)', () => {
       ...bytesOf('"}}}'),
     ]);
     expect(leaks(inspectDockerConfigContent(nonUtf8, { subject: PATH }), [secret])).toEqual([]);
+  });
+});
+
+/** docker/cli's decodeAuth written plainly on top of bytes.ts, to hold the fast one to it. */
+function referenceDecodeAuth(auth: string): AuthDecoding {
+  const bytes = decodeBase64Strict(auth);
+  if (bytes === null) return { ok: false, failure: 'not_base64' };
+  const colon = bytes.indexOf(0x3a);
+  if (colon < 0) return { ok: false, failure: 'missing_colon' };
+  if (colon === 0) return { ok: false, failure: 'empty_username' };
+  let password = Array.from(bytes.subarray(colon + 1));
+  while (password[0] === 0) password = password.slice(1);
+  while (password[password.length - 1] === 0) password = password.slice(0, -1);
+  return {
+    ok: true,
+    username: new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes.subarray(0, colon)),
+    hasPassword: password.length > 0,
+    endsInNewline: password[password.length - 1] === 0x0a,
+  };
+}
+
+describe('decodeDockerAuth', () => {
+  test('equals decodeAuth built on bytes.ts decodeBase64Strict, for base64-like and arbitrary text', () => {
+    const b64ish = fc
+      .array(fc.constantFrom(...'ABCxyz019+/-_=\r\n :é'.split('')), { maxLength: 24 })
+      .map((chars) => chars.join(''));
+    const encoded = fc
+      .tuple(fc.uint8Array({ maxLength: 40 }), fc.nat(60), fc.constantFrom('', '\n', '\r\n', '=', 'A'))
+      .map(([bytes, at, insert]) => {
+        const text = Buffer.from(bytes).toString('base64');
+        return text.slice(0, at) + insert + text.slice(at);
+      });
+    // Few characters, so padding in every position and every count is reached.
+    const padding = fc
+      .array(fc.constantFrom('Q', 'O', '6', '=', '\n', '-'), { maxLength: 12 })
+      .map((chars) => chars.join(''));
+    fc.assert(
+      fc.property(padding, (auth) => {
+        expect(decodeDockerAuth(auth)).toEqual(referenceDecodeAuth(auth));
+      }),
+      { numRuns: 5000 },
+    );
+    fc.assert(
+      fc.property(fc.oneof(b64ish, encoded, fc.string(), fc.fullUnicodeString()), (auth) => {
+        expect(decodeDockerAuth(auth)).toEqual(referenceDecodeAuth(auth));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  test('a long auth after a short one, and a short one after a long one, decode alike', () => {
+    const long = b64(`user:${'p'.repeat(5000)}\n`);
+    const short = b64('u:');
+    for (const auth of [short, long, short, b64('nocolon'), long]) {
+      expect(decodeDockerAuth(auth)).toEqual(referenceDecodeAuth(auth));
+    }
   });
 });
 

@@ -1,4 +1,9 @@
-import { dockerConfigEnvFindings, homeFindings, kubectlApplyFindings, storageIgnoredFinding } from '../../src/core/podFindings';
+import {
+  dockerConfigEnvFindings,
+  homeFindings,
+  kubectlApplyFindings,
+  storageIgnoredFinding,
+} from '../../src/core/podFindings';
 
 const codes = (findings: { code: string }[]) => findings.map((f) => f.code);
 
@@ -12,7 +17,9 @@ describe('pod findings', () => {
 
   test('DOCKER_CONFIG_ENV_IGNORED only when it names another directory', () => {
     const dir = '/home/kubeflow/.docker';
-    expect(codes(dockerConfigEnvFindings({ DOCKER_CONFIG: '/etc/docker' }, dir))).toEqual(['DOCKER_CONFIG_ENV_IGNORED']);
+    expect(codes(dockerConfigEnvFindings({ DOCKER_CONFIG: '/etc/docker' }, dir))).toEqual([
+      'DOCKER_CONFIG_ENV_IGNORED',
+    ]);
     expect(dockerConfigEnvFindings({ DOCKER_CONFIG: `${dir}/` }, dir)).toEqual([]);
     expect(dockerConfigEnvFindings({ DOCKER_CONFIG: '' }, dir)).toEqual([]);
     expect(dockerConfigEnvFindings({}, dir)).toEqual([]);

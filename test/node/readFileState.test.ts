@@ -50,7 +50,13 @@ describe('readSnapshot', () => {
     try {
       home.write('.docker/config.json', '{}');
       const snapshot = readSnapshot(
-        { HOME: home.dir, AWS_REGION: 'eu-west-1', S3_ENDPOINT: 'http://x', SHELL: '/bin/sh', DOCKER_CONFIG: '/etc/d' },
+        {
+          HOME: home.dir,
+          AWS_REGION: 'eu-west-1',
+          S3_ENDPOINT: 'http://x',
+          SHELL: '/bin/sh',
+          DOCKER_CONFIG: '/etc/d',
+        },
         42,
       );
       expect(snapshot.home).toBe(home.dir);

@@ -27,7 +27,12 @@ export function runCli(args: readonly string[], options: RunOptions = {}): CliRe
   const [command, argv] = options.asNobody
     ? ['setpriv', ['--reuid=nobody', '--regid=nogroup', '--clear-groups', process.execPath, CLI, ...args]]
     : [process.execPath, [CLI, ...args]];
-  const result = spawnSync(command, argv, { env, input: options.input ?? '', encoding: 'utf8', timeout: 30000 });
+  const result = spawnSync(command, argv, {
+    env,
+    input: options.input ?? '',
+    encoding: 'utf8',
+    timeout: 30000,
+  });
   if (result.error) throw result.error;
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }

@@ -48,10 +48,10 @@ export function buildPodDefault(source: ManifestSource, options: ManifestOptions
 }
 
 /** Every Secret first, then every PodDefault, in the guide's order: what `kubectl apply -f` wants. */
-export function buildManifests(sources: readonly ManifestSource[], options: ManifestOptions): ManifestObject[] {
+export function buildManifests(
+  sources: readonly ManifestSource[],
+  options: ManifestOptions,
+): ManifestObject[] {
   const ordered = SOURCE_ORDER.flatMap((id) => sources.filter((s) => s.id === id));
-  return [
-    ...ordered.map((s) => buildSecret(s, options)),
-    ...ordered.map((s) => buildPodDefault(s, options)),
-  ];
+  return [...ordered.map((s) => buildSecret(s, options)), ...ordered.map((s) => buildPodDefault(s, options))];
 }

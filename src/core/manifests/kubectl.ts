@@ -15,10 +15,19 @@ export function shellQuote(value: string): string {
 
 function secretCommand(source: ManifestSource, options: ManifestOptions): string {
   const names = namesFor(source.id, options.namePrefix);
-  const parts = ['kubectl', 'create', 'secret', 'generic', shellQuote(names.secret), '--namespace', shellQuote(options.namespace)];
+  const parts = [
+    'kubectl',
+    'create',
+    'secret',
+    'generic',
+    shellQuote(names.secret),
+    '--namespace',
+    shellQuote(options.namespace),
+  ];
   for (const entry of source.entries) {
     // Typed values (`given`) are variables too: the CLI refuses --kubectl for a typed config.json.
-    if (source.origin.kind === 'file') parts.push(shellQuote(`--from-file=${entry.key}=${source.origin.path}`));
+    if (source.origin.kind === 'file')
+      parts.push(shellQuote(`--from-file=${entry.key}=${source.origin.path}`));
     else parts.push(`--from-literal=${entry.key}="$${entry.key}"`);
   }
   return parts.join(' ');
@@ -28,7 +37,9 @@ export function kubectlCommands(sources: readonly ManifestSource[], options: Man
   const ordered = SOURCE_ORDER.flatMap((id) => sources.filter((s) => s.id === id));
   const lines = ['# Secrets: values are read from the files and variables named here, never typed in.'];
   if (ordered.some((s) => s.origin.kind === 'given')) {
-    lines.push('# Set the variables named in --from-literal first (read -rs VAR keeps a secret off the screen).');
+    lines.push(
+      '# Set the variables named in --from-literal first (read -rs VAR keeps a secret off the screen).',
+    );
   }
   lines.push(...ordered.map((s) => secretCommand(s, options)));
   const podDefaults = toYamlStream(ordered.map((s) => buildPodDefault(s, options)));

@@ -27,9 +27,13 @@ function findingsAbout(id: SourceId, report: Report): Finding[] {
       return errors.filter((f) => f.subject === report.docker.path || keys.has(f.subject));
     }
     case 'awsFile':
-      return errors.filter((f) => f.subject === report.storage.credentialsFile.path || f.code === 'AWS_SECRET_MISSING');
+      return errors.filter(
+        (f) => f.subject === report.storage.credentialsFile.path || f.code === 'AWS_SECRET_MISSING',
+      );
     case 'awsEnv':
-      return errors.filter((f) => (FROM_ENV_VARIABLES as readonly string[]).includes(f.subject) || f.code.startsWith('AWS_ENV_'));
+      return errors.filter(
+        (f) => (FROM_ENV_VARIABLES as readonly string[]).includes(f.subject) || f.code.startsWith('AWS_ENV_'),
+      );
     case 'certificate':
       return errors.filter((f) => f.subject === report.certificate.path);
   }

@@ -7,9 +7,12 @@ import type { ManifestOptions } from './types';
 export function validateManifestOptions(options: ManifestOptions): string[] {
   const problems: string[] = [];
   if (!isDns1123Label(options.namespace)) {
-    problems.push('the namespace must be a DNS-1123 label: at most 63 characters of a-z, 0-9 and -, starting and ending with a letter or digit');
+    problems.push(
+      'the namespace must be a DNS-1123 label: at most 63 characters of a-z, 0-9 and -, starting and ending with a letter or digit',
+    );
   }
-  if (!options.homeDir.startsWith('/')) problems.push('--home-dir must be an absolute path, such as /home/jovyan');
+  if (!options.homeDir.startsWith('/'))
+    problems.push('--home-dir must be an absolute path, such as /home/jovyan');
   if (/[\0\n\r]/.test(options.homeDir)) problems.push('--home-dir must not contain control characters');
   for (const id of SOURCE_ORDER) {
     const names = namesFor(id, options.namePrefix);

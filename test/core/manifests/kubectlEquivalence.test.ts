@@ -14,11 +14,26 @@ import { makeTempHome, type TempHome } from '../../support/tempHome';
 const options = { namespace: 'team-a', namePrefix: '', homeDir: '/home/kubeflow' };
 
 function kubectlData(args: string[]): Record<string, string> {
-  const result = spawnSync('kubectl', ['create', 'secret', 'generic', 'docker-secret', '--namespace', 'team-a', ...args, '--dry-run=client', '-o', 'yaml'], {
-    env: { PATH: process.env.PATH ?? '/usr/bin', KUBECONFIG: '/nonexistent', HOME: '/nonexistent' },
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-  });
+  const result = spawnSync(
+    'kubectl',
+    [
+      'create',
+      'secret',
+      'generic',
+      'docker-secret',
+      '--namespace',
+      'team-a',
+      ...args,
+      '--dry-run=client',
+      '-o',
+      'yaml',
+    ],
+    {
+      env: { PATH: process.env.PATH ?? '/usr/bin', KUBECONFIG: '/nonexistent', HOME: '/nonexistent' },
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  );
   if (result.status !== 0) throw new Error(`kubectl failed: ${result.stderr}`);
   return parse(result.stdout).data ?? {};
 }
@@ -41,7 +56,9 @@ describe('Secret data equals kubectl create secret generic', () => {
         fc.array(
           fc.oneof(
             fc.uint8Array({ maxLength: 400 }),
-            fc.fullUnicodeString({ maxLength: 200 }).map((s) => new TextEncoder().encode(s.replace(/\n/g, '\r\n'))),
+            fc
+              .fullUnicodeString({ maxLength: 200 })
+              .map((s) => new TextEncoder().encode(s.replace(/\n/g, '\r\n'))),
           ),
           { minLength: 1, maxLength: 4 },
         ),
@@ -66,7 +83,15 @@ describe('Secret data equals kubectl create secret generic', () => {
     const value = fc.fullUnicodeString({ minLength: 1, maxLength: 80 }).filter((s) => !s.includes('\0'));
     fc.assert(
       fc.property(fc.array(value, { minLength: 1, maxLength: 7 }), (values) => {
-        const names = ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_REGION', 'S3_ENDPOINT', 'S3_SIGNATURE_VERSION', 'S3_FORCE_PATH_STYLE'];
+        const names = [
+          'AWS_ACCESS_KEY_ID',
+          'AWS_SECRET_ACCESS_KEY',
+          'AWS_SESSION_TOKEN',
+          'AWS_REGION',
+          'S3_ENDPOINT',
+          'S3_SIGNATURE_VERSION',
+          'S3_FORCE_PATH_STYLE',
+        ];
         const entries = values.map((v, i) => ({ key: names[i], bytes: new TextEncoder().encode(v) }));
         const source: ManifestSource = { id: 'awsEnv', origin: { kind: 'env' }, entries };
         const args = values.map((v, i) => `--from-literal=${names[i]}=${v}`);
@@ -87,7 +112,11 @@ describe('Secret data equals kubectl create secret generic', () => {
     ];
     const source: ManifestSource = { id: 'docker', origin: { kind: 'file', path: file }, entries };
     expect(buildSecret(source, options).data).toEqual(
-      kubectlData([`--from-file=config.json=${file}`, '--from-literal=S3_ENDPOINT=a=b=c', '--from-literal=AWS_REGION=us-east-1\n']),
+      kubectlData([
+        `--from-file=config.json=${file}`,
+        '--from-literal=S3_ENDPOINT=a=b=c',
+        '--from-literal=AWS_REGION=us-east-1\n',
+      ]),
     );
   });
 });
