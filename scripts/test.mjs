@@ -2,7 +2,7 @@
 // Suites: static checks (types, lint, format), the bundle build, and jest (unit, property and CLI tests that run
 // the built dist/cli.js).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
@@ -29,29 +29,30 @@ step('format (prettier --check)', bin('prettier'), ['--check', '.']);
 const built = step('build (webpack)', process.execPath, [path.join(root, 'scripts', 'build.mjs')]);
 
 mkdirSync('build', { recursive: true });
-const jestReport = path.join('build', 'jest-results.json');
-rmSync(jestReport, { force: true });
-if (built) {
-  console.log('\n▶ jest (unit, property and CLI tests)');
-  spawnSync(bin('jest'), ['--ci', '--json', `--outputFile=${jestReport}`], {
-    stdio: 'inherit',
-    env: process.env,
-  });
-  if (existsSync(jestReport)) {
-    const results = JSON.parse(readFileSync(jestReport, 'utf8'));
-    passed += results.numPassedTests;
-    failed += results.numFailedTests;
-    // A suite that fails to load has no test results of its own: count it as a failure.
-    failed += results.testResults.filter(
-      (r) => r.status === 'failed' && r.assertionResults.length === 0,
-    ).length;
-    // Pending (skipped) tests are not passes.
-    if (results.numPendingTests > 0)
-      console.log(`(${results.numPendingTests} skipped tests are not counted as passed)`);
-  } else {
+
+/** Runs one jest configuration and adds its counts; a suite that fails to load counts as a failure. */
+function jestSuite(name, args) {
+  const report = path.join('build', `jest-${name.replace(/\W+/g, '-')}.json`);
+  rmSync(report, { force: true });
+  console.log(`\n▶ jest: ${name}`);
+  spawnSync(bin('jest'), ['--ci', '--json', `--outputFile=${report}`, ...args], { stdio: 'inherit', env: process.env });
+  if (!existsSync(report)) {
     failed++;
-    console.log('✖ jest wrote no results');
+    console.log(`✖ jest ${name} wrote no results`);
+    return;
   }
+  const results = JSON.parse(readFileSync(report, 'utf8'));
+  passed += results.numPassedTests;
+  failed += results.numFailedTests;
+  failed += results.testResults.filter((r) => r.status === 'failed' && r.assertionResults.length === 0).length;
+  // Skipped tests are not passes; say so.
+  if (results.numPendingTests > 0) console.log(`(${results.numPendingTests} skipped tests are not counted as passed)`);
+}
+
+if (built) {
+  jestSuite('unit, property and CLI tests', []);
+  const e2e = existsSync('test/e2e') && readdirSync('test/e2e', { recursive: true }).some((f) => String(f).endsWith('.e2e.ts'));
+  if (e2e) jestSuite('end-to-end (real hosts and servers)', ['-c', 'jest.e2e.config.js', '--runInBand']);
 } else {
   failed++;
   console.log('✖ jest not run: the build failed');
