@@ -4,7 +4,7 @@
  * encoding/json, then decodeAuth on every entry) decides `dockerCliLoadOk`, the registries and the lookups.
  * Only usernames, hosts and presence flags leave this module; passwords, `auth` and tokens never do.
  */
-import { decodeUtf8, startsWithUtf8Bom } from './bytes';
+import { binaryToText, decodeBase64Binary, decodeUtf8, startsWithUtf8Bom } from './bytes';
 import {
   convertToHostname,
   displayHostOf,
@@ -538,83 +538,22 @@ export type AuthDecoding =
     }
   | { readonly ok: false; readonly failure: 'not_base64' | 'missing_colon' | 'empty_username' };
 
-const lossyUtf8 = new TextDecoder('utf-8', { ignoreBOM: true });
-
-/** Go's string(bytes) as JSON shows it: invalid UTF-8 becomes U+FFFD. ASCII, the usual case, skips TextDecoder. */
-function bytesToText(bytes: Uint8Array, end: number): string {
-  let ascii = '';
-  for (let i = 0; i < end; i++) {
-    if (bytes[i] >= 0x80) return lossyUtf8.decode(bytes.subarray(0, end));
-    ascii += String.fromCharCode(bytes[i]);
-  }
-  return ascii;
-}
-
-// One buffer reused for every `auth`: a fresh Uint8Array per entry (what decodeBase64Strict returns) costs more
-// in garbage collection than the decoding itself when a file holds thousands of entries. Wiped after each use.
-let scratch = new Uint8Array(256);
-
-/**
- * bytes.ts's decodeBase64Strict (Go's StdEncoding; \r and \n skipped), writing into `scratch`. Returns the
- * decoded length, or -1 where decodeBase64Strict returns null; a property test holds the two equal.
- */
-function decodeBase64IntoScratch(text: string): number {
-  const max = Math.floor((text.length * 3) / 4);
-  if (scratch.length < max) scratch = new Uint8Array(max);
-  const out = scratch;
-  let length = 0;
-  let quad = 0;
-  let count = 0;
-  let padding = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || c === 13) continue;
-    if (c === 61) {
-      if (count < 2) return -1;
-      padding++;
-    } else {
-      const v = c < 128 ? B64_VALUE[c] : -1;
-      if (v < 0 || padding > 0) return -1;
-      quad = (quad << 6) | v;
-    }
-    if (++count < 4) continue;
-    out[length++] = (quad >> (padding === 0 ? 16 : padding === 1 ? 10 : 4)) & 255;
-    if (padding < 2) out[length++] = (quad >> (padding === 0 ? 8 : 2)) & 255;
-    if (padding === 0) out[length++] = quad & 255;
-    quad = 0;
-    count = 0;
-  }
-  return count === 0 ? length : -1;
-}
-
-const B64_VALUE = new Int8Array(128).fill(-1);
-for (let i = 0; i < 64; i++) {
-  B64_VALUE['ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'.charCodeAt(i)] = i;
-}
+const NUL_RUNS = /^\0+|\0+$/g;
 
 /** docker/cli's decodeAuth: strict std base64, cut at the first ':', user non-empty, NULs trimmed from the password. */
 export function decodeDockerAuth(auth: string): AuthDecoding {
-  const length = decodeBase64IntoScratch(auth);
-  if (length < 0) return { ok: false, failure: 'not_base64' };
-  const bytes = scratch;
-  try {
-    let colon = 0;
-    while (colon < length && bytes[colon] !== 0x3a) colon++;
-    if (colon === length) return { ok: false, failure: 'missing_colon' };
-    if (colon === 0) return { ok: false, failure: 'empty_username' };
-    let from = colon + 1;
-    let to = length;
-    while (from < to && bytes[from] === 0) from++;
-    while (to > from && bytes[to - 1] === 0) to--;
-    return {
-      ok: true,
-      username: bytesToText(bytes, colon),
-      hasPassword: to > from,
-      endsInNewline: to > from && bytes[to - 1] === 0x0a,
-    };
-  } finally {
-    bytes.fill(0, 0, length);
-  }
+  const decoded = decodeBase64Binary(auth);
+  if (decoded === null) return { ok: false, failure: 'not_base64' };
+  const colon = decoded.indexOf(':');
+  if (colon < 0) return { ok: false, failure: 'missing_colon' };
+  if (colon === 0) return { ok: false, failure: 'empty_username' };
+  const password = decoded.slice(colon + 1).replace(NUL_RUNS, '');
+  return {
+    ok: true,
+    username: binaryToText(decoded.slice(0, colon)),
+    hasPassword: password.length > 0,
+    endsInNewline: password.endsWith('\n'),
+  };
 }
 
 const AUTH_FAILURES = {

@@ -127,9 +127,17 @@ export function isJsonSpace(c: number): boolean {
   return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
 }
 
+// Native (irregexp) scanning for the two hot loops: a config.json of thousands of entries is mostly
+// whitespace and plain string characters, and a JS loop over them runs interpreted on the CLI's cold start.
+const JSON_SPACE_RUN = /[ \t\n\r]*/y;
+// eslint-disable-next-line no-control-regex -- JSON forbids raw control characters in strings: they end the run.
+const PLAIN_STRING_RUN = /[^"\\\x00-\x1f]*/y;
+
 export function skipJsonSpace(text: string, pos: number): number {
-  while (pos < text.length && isJsonSpace(text.charCodeAt(pos))) pos++;
-  return pos;
+  if (!isJsonSpace(text.charCodeAt(pos))) return pos;
+  JSON_SPACE_RUN.lastIndex = pos;
+  JSON_SPACE_RUN.test(text);
+  return JSON_SPACE_RUN.lastIndex;
 }
 
 /** Reads the value at `start` (no leading whitespace) into `type`. Never throws. */
@@ -431,13 +439,9 @@ class Reader {
 
   /** The next quote, backslash or control character at or after pos (text.length if none). */
   private special(pos: number): number {
-    const { text } = this;
-    const n = text.length;
-    for (; pos < n; pos++) {
-      const c = text.charCodeAt(pos);
-      if (c === C_QUOTE || c === C_BACKSLASH || c < 0x20) return pos;
-    }
-    return n;
+    PLAIN_STRING_RUN.lastIndex = pos;
+    PLAIN_STRING_RUN.test(this.text);
+    return PLAIN_STRING_RUN.lastIndex;
   }
 
   /** Checks a string without building it. */

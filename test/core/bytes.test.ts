@@ -1,5 +1,11 @@
 import fc from 'fast-check';
-import { decodeBase64Strict, decodeUtf8, encodeBase64 } from '../../src/core/bytes';
+import {
+  binaryToText,
+  decodeBase64Binary,
+  decodeBase64Strict,
+  decodeUtf8,
+  encodeBase64,
+} from '../../src/core/bytes';
 
 describe('base64 as Go and kubectl do it', () => {
   test('encodes exactly as Node does (kubectl uses std base64 with padding)', () => {
@@ -37,5 +43,27 @@ describe('decodeUtf8', () => {
   test('null for invalid UTF-8, the text otherwise (BOM kept)', () => {
     expect(decodeUtf8(Uint8Array.from([0xff]))).toBeNull();
     expect(decodeUtf8(Uint8Array.from([0xef, 0xbb, 0xbf, 0x41]))).toBe('\ufeffA');
+  });
+});
+
+describe('decodeBase64Binary (the native path) agrees with decodeBase64Strict', () => {
+  const toBinary = (bytes: Uint8Array) => String.fromCharCode(...bytes);
+  test('on base64-like and arbitrary text', () => {
+    const b64ish = fc
+      .array(fc.constantFrom(...'AQgw+/9=\r\n -_é'.split('')), { maxLength: 16 })
+      .map((chars) => chars.join(''));
+    fc.assert(
+      fc.property(fc.oneof(b64ish, fc.string(), fc.uint8Array().map(encodeBase64)), (text) => {
+        const strict = decodeBase64Strict(text);
+        expect(decodeBase64Binary(text)).toBe(strict === null ? null : toBinary(strict));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  test('binaryToText decodes UTF-8 and replaces invalid bytes as Go shows them', () => {
+    expect(binaryToText('plain')).toBe('plain');
+    expect(binaryToText(toBinary(new TextEncoder().encode('jürgen')))).toBe('jürgen');
+    expect(binaryToText('\xff')).toBe('\ufffd');
   });
 });
