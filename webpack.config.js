@@ -1,6 +1,7 @@
 /**
  * Node-side bundles: the CLI (dist/cli.js). The JupyterLab build has its own webpack (the lab builder's).
  * One small file, no source maps in production: start-up time is benchmarked against `node -e 0`.
+ * dist/cli.js itself is the small loader scripts/build.mjs puts in front of this bundle (V8 code cache).
  */
 const path = require('node:path');
 const webpack = require('webpack');
@@ -26,12 +27,6 @@ module.exports = (_env, argv) => ({
     ],
   },
   plugins: [
-    new webpack.BannerPlugin({
-      banner: '#!/usr/bin/env node',
-      raw: true,
-      entryOnly: true,
-      include: 'cli.js',
-    }),
     new webpack.DefinePlugin({ __VERSION__: JSON.stringify(version) }),
   ],
   optimization: { minimize: (argv.mode ?? 'production') === 'production' },
