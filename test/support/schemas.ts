@@ -19,6 +19,7 @@ function loadSchema(name: string): object {
 
 const ajv = new Ajv2020({ allErrors: true, strict: false });
 export const validateStatus = ajv.compile(loadSchema('status.schema.json'));
+export const validateLint = ajv.compile(loadSchema('lint.schema.json'));
 
 export function schemaErrors(validate: typeof validateStatus, data: unknown): string {
   return validate(data) ? '' : ajv.errorsText(validate.errors);
