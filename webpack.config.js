@@ -26,9 +26,7 @@ module.exports = (_env, argv) => ({
       },
     ],
   },
-  plugins: [
-    new webpack.DefinePlugin({ __VERSION__: JSON.stringify(version) }),
-  ],
+  plugins: [new webpack.DefinePlugin({ __VERSION__: JSON.stringify(version) })],
   optimization: { minimize: (argv.mode ?? 'production') === 'production' },
   devtool: false,
   performance: { hints: false },

@@ -35,7 +35,10 @@ function jestSuite(name, args) {
   const report = path.join('build', `jest-${name.replace(/\W+/g, '-')}.json`);
   rmSync(report, { force: true });
   console.log(`\n▶ jest: ${name}`);
-  spawnSync(bin('jest'), ['--ci', '--json', `--outputFile=${report}`, ...args], { stdio: 'inherit', env: process.env });
+  spawnSync(bin('jest'), ['--ci', '--json', `--outputFile=${report}`, ...args], {
+    stdio: 'inherit',
+    env: process.env,
+  });
   if (!existsSync(report)) {
     failed++;
     console.log(`✖ jest ${name} wrote no results`);
@@ -44,14 +47,19 @@ function jestSuite(name, args) {
   const results = JSON.parse(readFileSync(report, 'utf8'));
   passed += results.numPassedTests;
   failed += results.numFailedTests;
-  failed += results.testResults.filter((r) => r.status === 'failed' && r.assertionResults.length === 0).length;
+  failed += results.testResults.filter(
+    (r) => r.status === 'failed' && r.assertionResults.length === 0,
+  ).length;
   // Skipped tests are not passes; say so.
-  if (results.numPendingTests > 0) console.log(`(${results.numPendingTests} skipped tests are not counted as passed)`);
+  if (results.numPendingTests > 0)
+    console.log(`(${results.numPendingTests} skipped tests are not counted as passed)`);
 }
 
 if (built) {
   jestSuite('unit, property and CLI tests', []);
-  const e2e = existsSync('test/e2e') && readdirSync('test/e2e', { recursive: true }).some((f) => String(f).endsWith('.e2e.ts'));
+  const e2e =
+    existsSync('test/e2e') &&
+    readdirSync('test/e2e', { recursive: true }).some((f) => String(f).endsWith('.e2e.ts'));
   if (e2e) jestSuite('end-to-end (real hosts and servers)', ['-c', 'jest.e2e.config.js', '--runInBand']);
 } else {
   failed++;
