@@ -6,6 +6,7 @@ import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { engineFigures, manifestSet, median } from './engine.mjs';
+import { bench as checkBench } from './check.mjs';
 import { bench as vscodeBench } from './vscode.mjs';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
@@ -151,6 +152,8 @@ try {
   engineFigures(root, report);
   console.log('');
   await vscodeBench(report);
+  console.log('');
+  await checkBench(report);
 } finally {
   rmSync(small, { recursive: true, force: true });
   rmSync(large, { recursive: true, force: true });

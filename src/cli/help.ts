@@ -8,12 +8,14 @@ Commands:
   status     what Config.default() resolves to, which providers are usable, every problem and its fix
   manifests  Secret and PodDefault YAML (or kubectl commands) that mount these credentials in notebooks
   lint       check Secret and PodDefault YAML files the way the cluster and the SDK will judge them
+  check      contact the registries and the storage with these credentials and say what each server answered
 
 Options:
   -h, --help     show help (also after a command: kaptain-credentials status --help)
   -V, --version  print the version
 
-Exit codes: status and lint 0 no error findings, 1 at least one, 2 usage error; see each command's --help.
+Exit codes: status and lint 0 no error findings, 1 at least one, 2 usage error; check 0 every check passed,
+1 one failed, 2 usage error; see each command's --help.
 `;
 
 export const STATUS_HELP = `Usage: kaptain-credentials status [--json] [--image REF]...
@@ -73,4 +75,37 @@ Options:
   -h, --help        show this help
 
 Exit codes: 0 no error findings, 1 at least one error finding, 2 usage error.
+`;
+
+export const CHECK_HELP = `Usage: kaptain-credentials check [docker] [storage] [--image REF]... [--timeout S] [--json]
+         [--storage-provider minio|s3|from-env] [--storage-uri s3://BUCKET/PREFIX] [--minio-endpoint URL]
+         [--insecure-registry HOST[:PORT]]...
+
+Contacts the servers with the credentials the Kaptain SDK would use and says exactly what each answered
+(it never runs by itself: it sends requests). Without docker or storage: both.
+
+  docker    GET /v2/ on the registry of each --image (or of every entry of ~/.docker/config.json), following
+            its Basic or Bearer challenge; trusts $HOME/.tls/certificate.crt besides the system's CAs
+  storage   a signed HeadBucket on the bucket of --storage-uri (ListBuckets for s3:// alone), with the
+            provider's keys, S3_ENDPOINT, S3_FORCE_PATH_STYLE, S3_SIGNATURE_VERSION, AWS_REGION and the
+            session token
+
+Options:
+  --image REF              the image the SDK will push (Model(image_name=...)); repeatable
+  --timeout S              seconds per check, all its requests included (default 5)
+  --json                   print {"checks": [...]} and nothing else on stdout
+  --storage-provider P     minio: Config.default()'s in-cluster MinIO (default); s3:
+                           S3ConfigurationProvider.default() (~/.aws/credentials); from-env:
+                           S3ConfigurationProvider.from_env() (AWS_* and S3_* variables)
+  --storage-uri URI        base_model_storage_uri (default s3://kaptain/models)
+  --minio-endpoint URL     the in-cluster MinIO (default $KAPTAIN_MINIO_ENDPOINT, else http://minio.kubeflow);
+                           its keys come from MINIO_ACCESS_KEY and MINIO_SECRET_KEY when set, otherwise
+                           only reachability is checked
+  --insecure-registry H    a registry that may answer over plain http (loopback registries always may)
+  -h, --help               show this help
+
+Outcomes: ok, unauthorized, no_credentials, bucket_missing, tls_error, unreachable, timeout, error; the
+reason field says which case (e.g. signature_mismatch, no_push).
+Exit codes: 0 every check passed, 1 at least one failed, 2 usage error.
+No secret, token or signed header is ever printed.
 `;

@@ -43,6 +43,8 @@ const COMMANDS: Record<string, Command> = {
   manifests: async (argv, io) =>
     (await import(/* webpackChunkName: "manifests" */ './manifestsCommand')).runManifests(argv, io),
   lint: async (argv, io) => (await import(/* webpackChunkName: "lint" */ './lintCommand')).runLint(argv, io),
+  check: async (argv, io) =>
+    (await import(/* webpackChunkName: "check" */ './checkCommand')).runCheck(argv, io),
 };
 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {

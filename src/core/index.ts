@@ -8,3 +8,4 @@ export type { Finding, Severity } from './finding';
 export type * from './report';
 export { lintManifests, type LintFile, type LintResult, type LintOptions } from './lint';
 export * as manifests from './manifests';
+export * as check from './check';
