@@ -2,19 +2,11 @@
  * `check`: contacts the registries and the storage endpoint with the credentials the SDK would use and says
  * exactly what each server answered. Runs only when asked (it contacts servers); loaded as its own chunk.
  */
-import {
-  DEFAULT_MINIO_ENDPOINT,
-  DEFAULT_STORAGE_URI,
-  DEFAULT_TIMEOUT_MS,
-  planChecks,
-} from '../core/check/plan';
+import { DEFAULT_MINIO_ENDPOINT, DEFAULT_STORAGE_URI, DEFAULT_TIMEOUT_MS } from '../core/check/plan';
 import type { StorageProviderChoice } from '../core/check/plan';
-import { runChecks } from '../core/check/run';
-import { Sealed } from '../core/check/sealed';
 import { passed, type CheckResult } from '../core/check/types';
 import { fixFor } from '../core/check/fixes';
-import { sendWithNode } from '../node/check/nodeTransport';
-import { readSnapshot } from '../node/readSnapshot';
+import { runLiveChecks } from '../node/check/liveChecks';
 import { parseArgs, UsageError } from './args';
 import { CHECK_HELP } from './help';
 import type { CliIo } from './main';
@@ -75,11 +67,7 @@ export async function runCheck(argv: readonly string[], io: CliIo): Promise<numb
   }
   const limit = timeoutMs(single(args.values, '--timeout'));
   const everything = args.positionals.length === 0;
-  const minioKey = nonEmpty(io.env, 'MINIO_ACCESS_KEY');
-  const minioSecret = nonEmpty(io.env, 'MINIO_SECRET_KEY');
-
-  const snapshot = readSnapshot(io.env);
-  const plans = planChecks(snapshot, {
+  const results = await runLiveChecks(io.env, {
     docker: everything || args.positionals.includes('docker'),
     storage: everything || args.positionals.includes('storage'),
     images: args.values.get('--image') ?? [],
@@ -89,11 +77,9 @@ export async function runCheck(argv: readonly string[], io: CliIo): Promise<numb
       single(args.values, '--minio-endpoint') ??
       nonEmpty(io.env, 'KAPTAIN_MINIO_ENDPOINT') ??
       DEFAULT_MINIO_ENDPOINT,
-    minioCredentials:
-      minioKey && minioSecret ? new Sealed({ accessKeyId: minioKey, secretAccessKey: minioSecret }) : null,
+    timeoutMs: limit,
     insecureRegistries: args.values.get('--insecure-registry') ?? [],
   });
-  const results = await runChecks(plans, { send: sendWithNode, now: Date.now, timeoutMs: limit });
 
   if (args.flags.has('--json')) io.stdout(JSON.stringify({ checks: results }, null, 2) + '\n');
   else io.stdout(renderChecks(results, limit, makeStyle(wantsColour(io.stdoutIsTTY, io.env))));

@@ -1,7 +1,8 @@
 /**
  * The VS Code face: activate() only wires. The extension host is Node, so it reads HOME, the environment and the
  * files itself (the Node reader) and hands them to the engine. The manifests and lint commands load their chunks
- * (with the YAML library) on first use, keeping activation small.
+ * (with the YAML library) on first use, and Check credentials its chunk (the live check engine and transport),
+ * keeping activation small.
  */
 import * as vscode from 'vscode';
 import { podNamespace } from '../node/podNamespace';
@@ -9,6 +10,7 @@ import { CredentialsModel, type ModelState } from './credentialsModel';
 import { checkImage } from './imageCommand';
 import { COMMANDS, CONTEXT_STATE, SETTINGS_SECTION, VIEW_ID, type ViewState } from './ids';
 import { LintDiagnostics } from './lintDiagnostics';
+import { LiveChecks } from './liveChecks';
 import { readSettings, type Settings } from './settings';
 import { insertConfigSnippet } from './snippetCommand';
 import { VerdictStatusBar } from './statusBar';
@@ -54,7 +56,8 @@ async function lintActiveEditor(lint: LintDiagnostics): Promise<void> {
 
 export function activate(context: vscode.ExtensionContext): void {
   const model = new CredentialsModel({ env: () => process.env, image: () => currentSettings().image });
-  const tree = new CredentialsTreeProvider(model);
+  const checks = new LiveChecks();
+  const tree = new CredentialsTreeProvider(model, checks);
   const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
   const status = new VerdictStatusBar();
   const watchers = new CredentialWatchers(() => model.scheduleRefresh());
@@ -74,6 +77,7 @@ export function activate(context: vscode.ExtensionContext): void {
 
   context.subscriptions.push(
     model,
+    checks,
     tree,
     view,
     status,
@@ -102,6 +106,17 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.commands.registerCommand(
       COMMANDS.checkImage,
       guarded('Check image credentials', (arg) => checkImage(currentSettings(), arg)),
+    ),
+    vscode.commands.registerCommand(
+      COMMANDS.checkCredentials,
+      // Contacts servers: only ever on this command (palette, view title, the verdict's inline action).
+      guarded('Check credentials', async () =>
+        (await import(/* webpackChunkName: "check" */ './checkCommand')).checkCredentials(
+          currentSettings(),
+          checks,
+          process.env,
+        ),
+      ),
     ),
     vscode.commands.registerCommand(
       COMMANDS.lintActiveEditor,

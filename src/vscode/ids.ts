@@ -9,12 +9,16 @@ export const COMMANDS = {
   generateManifests: 'kaptainCredentials.generateManifests',
   insertConfigSnippet: 'kaptainCredentials.insertConfigSnippet',
   checkImage: 'kaptainCredentials.checkImage',
+  checkCredentials: 'kaptainCredentials.checkCredentials',
   lintActiveEditor: 'kaptainCredentials.lintActiveEditor',
   openDocs: 'kaptainCredentials.openDocs',
   showView: 'kaptainCredentials.showView',
 } as const;
 
 /** `when` clause context keys (viewsWelcome). */
+/** `viewItem` of the verdict node: it carries the inline Check credentials action. */
+export const VERDICT_CONTEXT = 'verdict';
+
 export const CONTEXT_STATE = 'kaptainCredentials.state';
 export type ViewState = 'loading' | 'found' | 'nothingFound';
 

@@ -14,13 +14,53 @@ export interface Settings {
   /** The notebook image's home, where generated mountPaths go. */
   readonly homeDir: string;
   readonly statusBarEnabled: boolean;
+  /** Live checks (run only by the Check credentials command). */
+  readonly check: CheckSettings;
 }
+
+/** The CLI's `--storage-provider` names; `from-env` is S3ConfigurationProvider.from_env(). */
+export type CheckStorageProvider = 'minio' | 's3' | 'from-env';
+
+export interface CheckSettings {
+  readonly storageProvider: CheckStorageProvider;
+  readonly storageUri: string;
+  readonly minioEndpoint: string;
+  /** Per check, all its round trips included. */
+  readonly timeoutMs: number;
+}
+
+/** Kept in step with src/core/check/plan.ts (not imported: activation must not load the check code). */
+export const CHECK_DEFAULTS: CheckSettings = {
+  storageProvider: 'minio',
+  storageUri: 's3://kaptain/models',
+  minioEndpoint: 'http://minio.kubeflow',
+  timeoutMs: 5000,
+};
+
+const MAX_TIMEOUT_SECONDS = 300;
 
 export const DEFAULT_HOME_DIR = '/home/kubeflow';
 
 /** The subset of vscode.WorkspaceConfiguration used here. */
 export interface ConfigurationReader {
   get<T>(key: string): T | undefined;
+}
+
+function checkSettings(config: ConfigurationReader): CheckSettings {
+  const provider = config.get<unknown>('check.storageProvider');
+  const seconds = config.get<unknown>('check.timeoutSeconds');
+  return {
+    storageProvider:
+      provider === 'minio' || provider === 's3' || provider === 'from-env'
+        ? provider
+        : CHECK_DEFAULTS.storageProvider,
+    storageUri: text(config, 'check.storageUri', '') || CHECK_DEFAULTS.storageUri,
+    minioEndpoint: text(config, 'check.minioEndpoint', '') || CHECK_DEFAULTS.minioEndpoint,
+    timeoutMs:
+      typeof seconds === 'number' && seconds > 0 && seconds <= MAX_TIMEOUT_SECONDS
+        ? Math.round(seconds * 1000)
+        : CHECK_DEFAULTS.timeoutMs,
+  };
 }
 
 function text(config: ConfigurationReader, key: string, fallback: string): string {
@@ -36,5 +76,6 @@ export function readSettings(config: ConfigurationReader): Settings {
     namePrefix: text(config, 'namePrefix', ''),
     homeDir: text(config, 'homeDir', '') || DEFAULT_HOME_DIR,
     statusBarEnabled: statusBar !== false,
+    check: checkSettings(config),
   };
 }

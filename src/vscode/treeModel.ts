@@ -13,7 +13,7 @@ import type {
   Report,
 } from '../core/report';
 import type { Verdict } from '../core/verdict';
-import { COMMANDS } from './ids';
+import { COMMANDS, VERDICT_CONTEXT } from './ids';
 
 /** How a node is coloured: mapped to ThemeColors by the adapter. */
 export type Tone = 'ok' | 'error' | 'warning' | 'info' | 'neutral';
@@ -34,7 +34,7 @@ export interface TreeNode {
   /** A codicon id (ThemeIcon). */
   readonly icon?: string;
   readonly tone?: Tone;
-  /** For `view/item/context` menus: `alternative` nodes get "Insert Config snippet". */
+  /** For `view/item/context` menus: `alternative` nodes get "Insert Config snippet", `verdict` the check. */
   readonly contextValue?: string;
   readonly children?: readonly TreeNode[];
   /** Expanded when first shown; ignored for leaves. */
@@ -126,6 +126,8 @@ function verdictNode(report: Report, verdict: Verdict): TreeNode {
     ]
       .filter((l) => l !== '')
       .join('\n'),
+    // Carries the inline Check credentials action.
+    contextValue: VERDICT_CONTEXT,
     children,
     expanded: !verdict.ready,
   };

@@ -1,6 +1,8 @@
 /** The credentials view: TreeNodes (treeModel.ts) as VS Code TreeItems, refreshed with the model. */
 import * as vscode from 'vscode';
+import { liveChecksNode, withLiveChecks } from './checkNodes';
 import type { CredentialsModel } from './credentialsModel';
+import type { LiveChecks } from './liveChecks';
 import type { Tone, TreeNode } from './treeModel';
 
 const TONE_COLOR: Record<Tone, string | null> = {
@@ -42,10 +44,15 @@ export function toTreeItem(node: TreeNode): vscode.TreeItem {
 export class CredentialsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<TreeNode | undefined | void>();
   readonly onDidChangeTreeData = this.changed.event;
-  private readonly subscription: { dispose(): void };
+  private readonly subscriptions: { dispose(): void }[];
 
-  constructor(private readonly model: CredentialsModel) {
-    this.subscription = model.onDidChange(() => this.changed.fire());
+  constructor(
+    private readonly model: CredentialsModel,
+    private readonly checks?: LiveChecks,
+    private readonly now: () => number = Date.now,
+  ) {
+    this.subscriptions = [model.onDidChange(() => this.changed.fire())];
+    if (checks) this.subscriptions.push(checks.onDidChange(() => this.changed.fire()));
   }
 
   getTreeItem(node: TreeNode): vscode.TreeItem {
@@ -53,11 +60,13 @@ export class CredentialsTreeProvider implements vscode.TreeDataProvider<TreeNode
   }
 
   getChildren(node?: TreeNode): TreeNode[] {
-    return node ? [...(node.children ?? [])] : [...this.model.current.nodes];
+    if (node) return [...(node.children ?? [])];
+    const checks = this.checks ? liveChecksNode(this.checks.current(), this.now()) : null;
+    return withLiveChecks(this.model.current.nodes, checks);
   }
 
   dispose(): void {
-    this.subscription.dispose();
+    for (const s of this.subscriptions) s.dispose();
     this.changed.dispose();
   }
 }

@@ -65,3 +65,48 @@ describe('diagnostics', () => {
     expect(d.source).toBe('kaptain-credentials');
   });
 });
+
+describe('the tree provider with live checks', () => {
+  test('kept results show as a section after the verdict, and a new result refreshes the view', () => {
+    /* eslint-disable @typescript-eslint/no-require-imports */
+    const { CredentialsTreeProvider } =
+      require('../../src/vscode/treeProvider') as typeof import('../../src/vscode/treeProvider');
+    const { CredentialsModel } =
+      require('../../src/vscode/credentialsModel') as typeof import('../../src/vscode/credentialsModel');
+    const { LiveChecks } =
+      require('../../src/vscode/liveChecks') as typeof import('../../src/vscode/liveChecks');
+    const { snapshotOf } = require('./fixtures') as typeof import('./fixtures');
+    /* eslint-enable @typescript-eslint/no-require-imports */
+    let now = 1_000_000;
+    const model = new CredentialsModel({
+      env: () => ({}),
+      image: () => '',
+      readSnapshot: () => snapshotOf(),
+    });
+    const checks = new LiveChecks(() => now);
+    const provider = new CredentialsTreeProvider(model, checks, () => now);
+    expect(provider.getChildren().map((n) => n.id)).not.toContain('checks');
+    let fired = 0;
+    provider.onDidChangeTreeData(() => fired++);
+    checks.put([
+      {
+        target: 'localhost:5000',
+        kind: 'docker',
+        outcome: 'ok',
+        reason: 'authenticated',
+        detail: '200',
+        ms: 1,
+      },
+    ]);
+    expect(fired).toBe(1);
+    now += 3 * 60_000;
+    const roots = provider.getChildren();
+    expect(roots[1].label).toBe('Live checks');
+    expect(roots[0].contextValue).toBe('verdict');
+    const [item] = provider.getChildren(roots[1]);
+    expect(provider.getTreeItem(item).description).toBe('ok (authenticated) · 3 min ago');
+    provider.dispose();
+    checks.dispose();
+    model.dispose();
+  });
+});

@@ -1,7 +1,9 @@
 /** package.json's VS Code fields agree with the code: ids, settings, activation, engine and types versions. */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { COMMANDS, CONTEXT_STATE, VIEW_ID } from '../../src/vscode/ids';
+import { COMMANDS, CONTEXT_STATE, VERDICT_CONTEXT, VIEW_ID } from '../../src/vscode/ids';
+import { DEFAULT_MINIO_ENDPOINT, DEFAULT_STORAGE_URI, DEFAULT_TIMEOUT_MS } from '../../src/core/check/plan';
+import { CHECK_DEFAULTS } from '../../src/vscode/settings';
 import { readSettings } from '../../src/vscode/settings';
 
 const manifest = JSON.parse(readFileSync(path.resolve(__dirname, '..', '..', 'package.json'), 'utf8'));
@@ -44,4 +46,37 @@ test('activation: commands and views activate implicitly; onStartupFinished for 
 test('engines.vscode is ^1.99.0 and @types/vscode is pinned no newer', () => {
   expect(manifest.engines.vscode).toBe('^1.99.0');
   expect(manifest.devDependencies['@types/vscode']).toBe('1.99.1');
+});
+
+test('Check credentials: in the view title, inline on the verdict item, in the palette', () => {
+  expect(contributes.menus['view/title']).toContainEqual(
+    expect.objectContaining({ command: COMMANDS.checkCredentials, when: `view == ${VIEW_ID}` }),
+  );
+  expect(contributes.menus['view/item/context']).toContainEqual({
+    command: COMMANDS.checkCredentials,
+    when: `view == ${VIEW_ID} && viewItem == ${VERDICT_CONTEXT}`,
+    group: 'inline',
+  });
+  const palette = contributes.menus.commandPalette.map((m: { command: string }) => m.command);
+  expect(palette).not.toContain(COMMANDS.checkCredentials);
+  expect(
+    contributes.commands.find((c: { command: string }) => c.command === COMMANDS.checkCredentials).title,
+  ).toBe('Check Credentials');
+});
+
+test('the check settings default to what the engine and the CLI use', () => {
+  const p = contributes.configuration.properties;
+  expect(p['kaptainCredentials.check.storageProvider']).toMatchObject({
+    default: CHECK_DEFAULTS.storageProvider,
+    enum: ['minio', 's3', 'from-env'],
+  });
+  expect(p['kaptainCredentials.check.storageUri'].default).toBe(DEFAULT_STORAGE_URI);
+  expect(p['kaptainCredentials.check.minioEndpoint'].default).toBe(DEFAULT_MINIO_ENDPOINT);
+  expect(p['kaptainCredentials.check.timeoutSeconds'].default * 1000).toBe(DEFAULT_TIMEOUT_MS);
+  expect(CHECK_DEFAULTS).toEqual({
+    storageProvider: 'minio',
+    storageUri: DEFAULT_STORAGE_URI,
+    minioEndpoint: DEFAULT_MINIO_ENDPOINT,
+    timeoutMs: DEFAULT_TIMEOUT_MS,
+  });
 });

@@ -1,4 +1,4 @@
-import { DEFAULT_HOME_DIR, readSettings } from '../../src/vscode/settings';
+import { CHECK_DEFAULTS, DEFAULT_HOME_DIR, readSettings } from '../../src/vscode/settings';
 
 const reader = (values: Record<string, unknown>) => ({
   get: <T>(key: string) => values[key] as T | undefined,
@@ -12,6 +12,12 @@ describe('settings', () => {
       namePrefix: '',
       homeDir: DEFAULT_HOME_DIR,
       statusBarEnabled: true,
+      check: {
+        storageProvider: 'minio',
+        storageUri: 's3://kaptain/models',
+        minioEndpoint: 'http://minio.kubeflow',
+        timeoutMs: 5000,
+      },
     });
   });
 
@@ -31,6 +37,7 @@ describe('settings', () => {
       namePrefix: 'x-',
       homeDir: '/home/jovyan',
       statusBarEnabled: false,
+      check: CHECK_DEFAULTS,
     });
     expect(readSettings(reader({ 'statusBar.enabled': 'no' })).statusBarEnabled).toBe(true);
   });
@@ -40,5 +47,28 @@ describe('settings', () => {
       image: '',
       homeDir: DEFAULT_HOME_DIR,
     });
+  });
+
+  test('check settings: provider, URI, endpoint, timeout in seconds; bad values fall back', () => {
+    expect(
+      readSettings(
+        reader({
+          'check.storageProvider': 'from-env',
+          'check.storageUri': ' s3://bucket ',
+          'check.minioEndpoint': 'http://127.0.0.1:9',
+          'check.timeoutSeconds': 1.5,
+        }),
+      ).check,
+    ).toEqual({
+      storageProvider: 'from-env',
+      storageUri: 's3://bucket',
+      minioEndpoint: 'http://127.0.0.1:9',
+      timeoutMs: 1500,
+    });
+    for (const bad of [0, -1, 301, '5', null]) {
+      expect(readSettings(reader({ 'check.timeoutSeconds': bad })).check.timeoutMs).toBe(5000);
+    }
+    expect(readSettings(reader({ 'check.storageProvider': 'env' })).check.storageProvider).toBe('minio');
+    expect(readSettings(reader({ 'check.storageUri': '' })).check.storageUri).toBe('s3://kaptain/models');
   });
 });
