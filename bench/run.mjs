@@ -7,6 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { engineFigures, manifestSet, median } from './engine.mjs';
 import { bench as checkBench } from './check.mjs';
+import { bench as labBench } from './jupyterlab.mjs';
 import { bench as vscodeBench } from './vscode.mjs';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
@@ -152,6 +153,8 @@ try {
   engineFigures(root, report);
   console.log('');
   await vscodeBench(report);
+  console.log('');
+  await labBench(report);
   console.log('');
   await checkBench(report);
 } finally {

@@ -1,0 +1,4 @@
+/** The JupyterLab extension's entry: one plugin, wired in plugin.ts. */
+import { kaptainCredentialsPlugin } from './plugin';
+
+export default [kaptainCredentialsPlugin];
