@@ -10,4 +10,5 @@ export const CommandIds = {
   lint: 'kaptain-credentials:lint-open-manifests',
   copyKubectl: 'kaptain-credentials:copy-kubectl',
   measure: 'kaptain-credentials:measure-probe',
+  check: 'kaptain-credentials:check',
 } as const;

@@ -12,6 +12,8 @@ import { insertSnippet } from './actions/insertSnippet';
 import { lintFiles, openManifestFiles } from './actions/lintOpen';
 import { openManifestEditor } from './actions/manifestEditor';
 import { manifestText } from './actions/manifests';
+import { runBrowserChecks } from './check/browserChecks';
+import { LiveCheckStore } from './check/liveCheckStore';
 import { CATEGORY, CommandIds, PLUGIN_ID } from './commandIds';
 import { keyIcon } from './icon';
 import { ActiveKernelSource } from './kernel/activeKernel';
@@ -56,6 +58,18 @@ function activate(
     log,
   });
 
+  const liveChecks = new LiveCheckStore(() => Date.now());
+  /** Only on request: a fresh probe for the Snapshot, then the checks through the same kernel. */
+  const runLiveChecks = () =>
+    liveChecks.run(async () => {
+      await controller.refresh();
+      const result = controller.result;
+      if (!result) return 'No probe result yet: the kernel must answer the probe first.';
+      const acquired = await sourceFor(settings).acquire(() => undefined);
+      if (acquired.kind !== 'kernel') return 'No kernel to run the check in.';
+      return runBrowserChecks(result.snapshot, settings, acquired.kernel);
+    });
+
   const say = (message: string) => panel.say(message);
   /** Through the setting registry when there is one (its `changed` signal applies it), else in memory. */
   const changeSetting = (key: 'image' | 'probeTarget', value: string) => {
@@ -88,6 +102,7 @@ function activate(
     },
     setImage: (image: string) => changeSetting('image', image),
     setProbeTarget: (target: ProbeTarget) => changeSetting('probeTarget', target),
+    check: () => void runLiveChecks(),
   };
 
   function applySettings(next: PanelSettings): void {
@@ -100,7 +115,7 @@ function activate(
     else panel.render();
   }
 
-  const panel = new CredentialsPanel(controller, actions, () => settings);
+  const panel = new CredentialsPanel(controller, actions, () => settings, liveChecks);
   app.shell.add(panel, 'left', { rank: 850 });
   restorer?.add(panel, panel.id);
   const openPanel = () => app.shell.activateById(panel.id);
@@ -147,6 +162,14 @@ function activate(
   app.commands.addCommand(CommandIds.refresh, {
     label: 'Refresh Credential Check',
     execute: () => controller.refresh(),
+  });
+  app.commands.addCommand(CommandIds.check, {
+    label: 'Check credentials',
+    caption: "Contact the registries and storage from the kernel's pod (never automatic)",
+    execute: async () => {
+      openPanel();
+      await runLiveChecks();
+    },
   });
   app.commands.addCommand(CommandIds.generateManifests, {
     label: 'Generate Secret and PodDefault Manifests',

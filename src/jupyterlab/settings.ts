@@ -1,4 +1,5 @@
 /** The extension's settings (schema/plugin.json), read defensively: a bad value falls back to its default. */
+import type { StorageProviderChoice } from '../core/check/plan';
 
 export type ProbeTarget = 'dedicated' | 'active';
 
@@ -16,6 +17,14 @@ export interface PanelSettings {
   /** The dedicated probe kernel is shut down after this long without a probe; 0 = never. */
   readonly idleShutdownMs: number;
   readonly preflightGuard: boolean;
+  /** Live checks: which storage provider's credentials are tried. */
+  readonly checkStorageProvider: StorageProviderChoice;
+  /** `base_model_storage_uri`: its bucket is checked. */
+  readonly checkStorageUri: string;
+  /** Where Config.default()'s MinIO answers, as the pod reaches it. */
+  readonly minioEndpoint: string;
+  /** Per live check, all its round trips included. */
+  readonly checkTimeoutMs: number;
 }
 
 export const DEFAULT_SETTINGS: PanelSettings = {
@@ -27,6 +36,10 @@ export const DEFAULT_SETTINGS: PanelSettings = {
   probeTimeoutMs: 5000,
   idleShutdownMs: 10 * 60 * 1000,
   preflightGuard: true,
+  checkStorageProvider: 'minio',
+  checkStorageUri: 's3://kaptain/models',
+  minioEndpoint: 'http://minio.kubeflow',
+  checkTimeoutMs: 5000,
 };
 
 function text(value: unknown, fallback: string): string {
@@ -37,6 +50,13 @@ function number(value: unknown, fallback: number, min: number, max: number): num
   return typeof value === 'number' && Number.isFinite(value) && value >= min && value <= max
     ? value
     : fallback;
+}
+
+/** The schema says `from-env`; the engine says `env`. */
+function storageProvider(value: unknown, fallback: StorageProviderChoice): StorageProviderChoice {
+  if (value === 'minio' || value === 's3') return value;
+  if (value === 'from-env') return 'env';
+  return fallback;
 }
 
 /** From the setting registry's composite object (plain JSON). */
@@ -52,6 +72,10 @@ export function parseSettings(composite: unknown): PanelSettings {
     probeTimeoutMs: number(c.probeTimeoutSeconds, d.probeTimeoutMs / 1000, 0.5, 300) * 1000,
     idleShutdownMs: number(c.idleShutdownMinutes, d.idleShutdownMs / 60000, 0, 1440) * 60000,
     preflightGuard: typeof c.preflightGuard === 'boolean' ? c.preflightGuard : d.preflightGuard,
+    checkStorageProvider: storageProvider(c.checkStorageProvider, d.checkStorageProvider),
+    checkStorageUri: text(c.checkStorageUri, d.checkStorageUri) || d.checkStorageUri,
+    minioEndpoint: text(c.minioEndpoint, d.minioEndpoint) || d.minioEndpoint,
+    checkTimeoutMs: number(c.checkTimeoutSeconds, d.checkTimeoutMs / 1000, 0.5, 120) * 1000,
   };
 }
 

@@ -189,9 +189,13 @@ test('the defaults of schema/plugin.json are the defaults the code uses', () => 
   );
   expect(parseSettings(defaults)).toEqual(DEFAULT_SETTINGS);
   expect(Object.keys(schema.properties).sort()).toEqual([
+    'checkStorageProvider',
+    'checkStorageUri',
+    'checkTimeoutSeconds',
     'homeDir',
     'idleShutdownMinutes',
     'image',
+    'minioEndpoint',
     'namePrefix',
     'namespace',
     'preflightGuard',

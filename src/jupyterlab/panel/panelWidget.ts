@@ -4,6 +4,7 @@ import type { LintResult } from '../../core/lint';
 import type { ProbeController } from '../model/controller';
 import { panelSections, type PanelSections } from '../model/sections';
 import { keyIcon } from '../icon';
+import type { LiveCheckStore } from '../check/liveCheckStore';
 import type { PanelSettings } from '../settings';
 import { renderPanel, type PanelActions } from './render';
 
@@ -12,12 +13,16 @@ export class CredentialsPanel extends Widget {
   private notice: string | null = null;
   private noticeTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly unsubscribe: () => void;
+  private readonly unsubscribeChecks: () => void;
+  /** Re-renders while check results are shown, so their age stays true and they leave after five minutes. */
+  private readonly ageTimer: ReturnType<typeof setInterval>;
   private sectionsCache: { key: unknown; sections: PanelSections | null } = { key: null, sections: null };
 
   constructor(
     private readonly controller: ProbeController,
     private readonly actions: PanelActions,
     private readonly settings: () => PanelSettings,
+    private readonly checks: LiveCheckStore,
   ) {
     super();
     this.id = 'kaptain-credentials-panel';
@@ -27,6 +32,10 @@ export class CredentialsPanel extends Widget {
     this.node.setAttribute('role', 'region');
     this.node.setAttribute('aria-label', 'Kaptain Credentials');
     this.unsubscribe = controller.subscribe(() => this.render());
+    this.unsubscribeChecks = checks.subscribe(() => this.render());
+    this.ageTimer = setInterval(() => {
+      if (this.checks.view().rows.length > 0 || this.node.querySelector('.kc-check')) this.render();
+    }, 15000);
     this.render();
   }
 
@@ -77,11 +86,13 @@ export class CredentialsPanel extends Widget {
         probeTarget: this.settings().probeTarget,
         lint: this.lint,
         notice: this.notice,
+        liveChecks: this.checks.view(),
       },
       this.actions,
     );
     this.node.dataset.kcChecks = String(this.controller.checks);
     this.node.dataset.kcState = this.controller.state.kind;
+    this.node.dataset.kcLiveChecks = String(this.checks.runs);
     const scroll = this.node.scrollTop;
     this.node.replaceChildren(content);
     this.node.scrollTop = scroll;
@@ -100,7 +111,9 @@ export class CredentialsPanel extends Widget {
   dispose(): void {
     if (this.isDisposed) return;
     this.unsubscribe();
+    this.unsubscribeChecks();
     clearTimeout(this.noticeTimer);
+    clearInterval(this.ageTimer);
     super.dispose();
   }
 }

@@ -14,6 +14,8 @@ import {
 } from '../model/sections';
 import { bannerFor, type ProbeState } from '../model/state';
 import type { ProbeTarget } from '../settings';
+import type { CheckRow } from '../check/checkRows';
+import type { LiveCheckView } from '../check/liveCheckStore';
 import { button, h } from './dom';
 
 export interface PanelActions {
@@ -25,6 +27,8 @@ export interface PanelActions {
   copySnippet(snippet: string): void;
   setImage(image: string): void;
   setProbeTarget(target: ProbeTarget): void;
+  /** Live checks: contacts the registries and storage from the kernel. */
+  check(): void;
 }
 
 export interface PanelView {
@@ -36,6 +40,7 @@ export interface PanelView {
   readonly lint: { readonly result: LintResult; readonly atMs: number } | null;
   /** A short message from the last action ("Copied", "No YAML editor is open"). */
   readonly notice: string | null;
+  readonly liveChecks: LiveCheckView;
 }
 
 const SEVERITY_GLYPH: Record<Severity, string> = { error: '✖', warning: '⚠', info: 'ℹ' };
@@ -215,6 +220,59 @@ function storageSection(s: StorageView): HTMLElement {
   );
 }
 
+function checkRow(r: CheckRow): HTMLElement {
+  return h(
+    'li',
+    { className: `kc-check kc-check-${r.outcome}`, 'data-kc-check': r.key },
+    h(
+      'div',
+      { className: 'kc-check-head' },
+      toneMark(r.tone, r.outcome),
+      h('span', { className: 'kc-check-target', title: r.kind }, r.target),
+      h('span', { className: 'kc-check-age' }, r.age),
+    ),
+    h(
+      'div',
+      { className: `kc-check-outcome kc-tone-${r.tone}` },
+      h('code', { className: 'kc-check-outcome-code' }, r.outcome),
+      ` ${r.reason}`,
+    ),
+    r.detail ? h('div', { className: 'kc-check-detail kc-hint' }, r.detail) : null,
+  );
+}
+
+function liveChecksSection(live: LiveCheckView, actions: PanelActions, canCheck: boolean): HTMLElement {
+  return section(
+    'checks',
+    'Live checks',
+    h(
+      'div',
+      { className: 'kc-actions' },
+      button(live.running ? 'Checking…' : 'Check', actions.check, {
+        key: 'check',
+        title: "Contact the registries and storage from the kernel's pod with these credentials",
+      }),
+    ),
+    live.running ? h('div', { className: 'kc-hint', role: 'status' }, 'Checking from the kernel…') : null,
+    live.message ? h('div', { className: 'kc-warning-line', role: 'status' }, live.message) : null,
+    live.rows.length > 0
+      ? h(
+          'ul',
+          { className: 'kc-list kc-checks', 'aria-label': 'Live check results' },
+          live.rows.map(checkRow),
+        )
+      : !live.running && !live.message
+        ? h(
+            'div',
+            { className: 'kc-hint' },
+            canCheck
+              ? 'Press Check to contact the registries and storage from the kernel (nothing is contacted otherwise).'
+              : 'The check runs after the first probe.',
+          )
+        : null,
+  );
+}
+
 function alternativesSection(alternatives: readonly AlternativeView[], actions: PanelActions): HTMLElement {
   return section(
     'alternatives',
@@ -365,6 +423,7 @@ export function renderPanel(view: PanelView, actions: PanelActions): HTMLElement
     s ? verdictBlock(s) : null,
     s ? dockerSection(s.docker, view, actions) : null,
     s ? storageSection(s.storage) : null,
+    liveChecksSection(view.liveChecks, actions, view.result !== null),
     s ? alternativesSection(s.alternatives, actions) : null,
     s ? section('findings', 'Findings', findingGroups(s.findings)) : null,
     view.lint ? lintSection(view.lint) : null,

@@ -303,6 +303,7 @@ export function labSuite(version: string, options: { screenshots: boolean }): vo
           'Insert Config Snippet into Notebook',
           'Lint Open Manifests',
           'Copy kubectl Commands',
+          'Check credentials',
         ]) {
           expect(labels).toContain(label);
         }

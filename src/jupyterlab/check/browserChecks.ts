@@ -1,0 +1,38 @@
+/**
+ * The panel's live checks: the same planning as the CLI and VS Code (planChecks) on the Snapshot the probe
+ * brought back (env, config.json, credentials and certificate bytes), run with the kernel transport. The browser
+ * reads nothing itself. MinIO's keys are not part of the Snapshot's environment: MinIO is checked for reachability.
+ */
+import { planChecks, type CheckPlan } from '../../core/check/plan';
+import { runChecks } from '../../core/check/run';
+import type { CheckResult } from '../../core/check/types';
+import type { Snapshot } from '../../core/snapshot';
+import type { ProbeKernel } from '../probe/runProbe';
+import type { PanelSettings } from '../settings';
+import { kernelCheckTransport } from './kernelCheckTransport';
+
+export function planBrowserChecks(snapshot: Snapshot, settings: PanelSettings): CheckPlan[] {
+  return planChecks(snapshot, {
+    docker: true,
+    storage: true,
+    images: settings.image ? [settings.image] : [],
+    storageProvider: settings.checkStorageProvider,
+    storageUri: settings.checkStorageUri,
+    minioEndpoint: settings.minioEndpoint,
+    minioCredentials: null,
+    insecureRegistries: [],
+  });
+}
+
+export function runBrowserChecks(
+  snapshot: Snapshot,
+  settings: PanelSettings,
+  kernel: ProbeKernel,
+  now: () => number = Date.now,
+): Promise<CheckResult[]> {
+  return runChecks(planBrowserChecks(snapshot, settings), {
+    send: kernelCheckTransport(kernel),
+    now,
+    timeoutMs: settings.checkTimeoutMs,
+  });
+}
