@@ -352,24 +352,16 @@ interface ParsedConfig {
   readonly authRejected: boolean;
 }
 
+function isKind(value: GoValue | undefined, kind: 'struct' | 'map'): boolean {
+  return typeof value === 'object' && value !== null && 'kind' in value && value.kind === kind;
+}
+
 function asStruct(value: GoValue | undefined): GoStructValue | null {
-  return value !== null &&
-    value !== undefined &&
-    typeof value === 'object' &&
-    'kind' in value &&
-    value.kind === 'struct'
-    ? value
-    : null;
+  return isKind(value, 'struct') ? (value as GoStructValue) : null;
 }
 
 function asMap(value: GoValue | undefined): GoMapValue | null {
-  return value !== null &&
-    value !== undefined &&
-    typeof value === 'object' &&
-    'kind' in value &&
-    value.kind === 'map'
-    ? value
-    : null;
+  return isKind(value, 'map') ? (value as GoMapValue) : null;
 }
 
 function fieldString(struct: GoStructValue | null, name: string): string {

@@ -8,6 +8,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { parse } from 'yaml';
 import { buildSecret } from '../../../src/core/manifests/build';
+import { FROM_ENV_VARIABLES } from '../../../src/core/s3Env';
 import type { ManifestSource } from '../../../src/core/manifests/types';
 import { makeTempHome, type TempHome } from '../../support/tempHome';
 
@@ -83,15 +84,7 @@ describe('Secret data equals kubectl create secret generic', () => {
     const value = fc.fullUnicodeString({ minLength: 1, maxLength: 80 }).filter((s) => !s.includes('\0'));
     fc.assert(
       fc.property(fc.array(value, { minLength: 1, maxLength: 7 }), (values) => {
-        const names = [
-          'AWS_ACCESS_KEY_ID',
-          'AWS_SECRET_ACCESS_KEY',
-          'AWS_SESSION_TOKEN',
-          'AWS_REGION',
-          'S3_ENDPOINT',
-          'S3_SIGNATURE_VERSION',
-          'S3_FORCE_PATH_STYLE',
-        ];
+        const names = FROM_ENV_VARIABLES;
         const entries = values.map((v, i) => ({ key: names[i], bytes: new TextEncoder().encode(v) }));
         const source: ManifestSource = { id: 'awsEnv', origin: { kind: 'env' }, entries };
         const args = values.map((v, i) => `--from-literal=${names[i]}=${v}`);
