@@ -180,10 +180,14 @@ export async function bench(report) {
   let registry;
   let ceph;
   try {
-    [registry, ceph] = await Promise.all([
+    // allSettled, so a server that did start is stopped below even when the other failed.
+    const [registryStart, cephStart] = await Promise.allSettled([
       startRegistry(path.join(dir, 'registry')),
       startCeph(path.join(dir, 'ceph')),
     ]);
+    registry = registryStart.status === 'fulfilled' ? registryStart.value : undefined;
+    ceph = cephStart.status === 'fulfilled' ? cephStart.value : undefined;
+    for (const start of [registryStart, cephStart]) if (start.status === 'rejected') throw start.reason;
     mkdirSync(path.join(home, '.docker'), { recursive: true });
     const auth = Buffer.from(`${USER}:${PASSWORD}`).toString('base64');
     writeFileSync(
