@@ -29,6 +29,19 @@ for (const version of [labVersions().oldest, labVersions().newest]) {
     // eslint-disable-next-line no-control-regex -- the colour codes jupyter prints
     const output = (list.stdout + list.stderr).replace(/\u001b\[[0-9;]*m/g, '');
     expect(output).toMatch(/kaptain-credentials v\d+\.\d+\.\d+ enabled OK \(python, kaptain-credentials\)/);
+    // The server extension that turns Nagle off on kernel websockets (the probe's round trip) is enabled too.
+    const servers = spawnSync(path.join(venv.dir, 'bin', 'jupyter'), ['server', 'extension', 'list'], {
+      encoding: 'utf8',
+      env: {
+        PATH: `${path.join(venv.dir, 'bin')}:/usr/bin:/bin`,
+        HOME: mkdtempSync(path.join(tmpdir(), 'kc-list-')),
+        JUPYTER_PLATFORM_DIRS: '1',
+      },
+    });
+    // eslint-disable-next-line no-control-regex -- the colour codes jupyter prints
+    const serverOutput = (servers.stdout + servers.stderr).replace(/\u001b\[[0-9;]*m/g, '');
+    expect(serverOutput).toMatch(/kaptain_credentials enabled/);
+    expect(serverOutput).toMatch(/kaptain_credentials(\s+\S+)?\s+OK/);
   }, 600000);
 }
 
@@ -67,6 +80,7 @@ test('the wheel holds the labextension, its settings schema and install.json und
         `${share}install.json`,
         `${share}schemas/kaptain-credentials/plugin.json`,
         `${share}static/style.js`,
+        `kaptain_credentials-${version}.data/data/etc/jupyter/jupyter_server_config.d/kaptain_credentials.json`,
         'kaptain_credentials/__init__.py',
       ]),
     );
