@@ -20,15 +20,26 @@ export async function panelText(page: Page): Promise<string> {
   return (await page.locator(PANEL).innerText()).replace(/\s+/g, ' ');
 }
 
-/** Runs a palette command by its label. */
+/**
+ * Runs a palette command by its label. The modal palette closes when focus moves (a notification appearing, a
+ * panel re-rendering), so an attempt that loses it is retried, as a person would open it again.
+ */
 export async function runPaletteCommand(page: Page, label: string): Promise<void> {
-  await page.keyboard.press('Control+Shift+C');
   const input = page.locator('.lm-CommandPalette-input');
-  await input.waitFor({ state: 'visible' });
-  await input.fill(label);
-  const item = page.locator('.lm-CommandPalette-item', { hasText: label }).first();
-  await item.waitFor({ state: 'visible' });
-  await item.click();
+  for (let attempt = 1; ; attempt++) {
+    try {
+      if (!(await input.isVisible())) await page.keyboard.press('Control+Shift+C');
+      await input.waitFor({ state: 'visible', timeout: 10000 });
+      await input.fill(label, { timeout: 10000 });
+      const item = page.locator('.lm-CommandPalette-item', { hasText: label }).first();
+      await item.waitFor({ state: 'visible', timeout: 10000 });
+      await item.click({ timeout: 10000 });
+      return;
+    } catch (error) {
+      if (attempt === 3) throw error;
+      await page.keyboard.press('Escape');
+    }
+  }
 }
 
 /** The notebook's code cells, in order. */
