@@ -13,9 +13,9 @@ import { startRegistry, type RunningRegistry } from '../support/registry';
 import { freePort } from '../support/serverProcesses';
 import { packVsix, ROOT, startCodeServer, type RunningCodeServer } from './codeServer';
 import {
+  docsScreenshot,
   openWorkbench,
   runCommand,
-  screenshot,
   sideBar,
   statusItem,
   waitForText,
@@ -145,20 +145,7 @@ test('with the image on the registry whose entry has a wrong password, the inlin
   const hover = page.locator('.monaco-hover, .workbench-hover, .custom-hover').filter({ hasText: 'took' });
   await waitForText(hover, /Fix: .*docker login/);
   await page.mouse.move(700, 500);
-  const bar = await sideBar(page).boundingBox();
-  if (bar) {
-    const x = bar.x + bar.width + 1;
-    const y = bar.y + bar.height / 2;
-    await page.mouse.move(x, y);
-    await page.mouse.down();
-    await page.mouse.move(x + 240, y, { steps: 8 });
-    await page.mouse.up();
-    await page.mouse.move(x + 600, y);
-  }
-  const file = path.join(ROOT, 'build', 'screenshots', 'vscode-checks.png');
-  await screenshot(page, file);
-  if (process.env.UPDATE_SCREENSHOTS === '1')
-    await screenshot(page, path.join(ROOT, 'docs', 'img', 'vscode-checks.png'));
+  const file = await docsScreenshot(page, ROOT, 'vscode-checks.png');
   expect(statSync(file).size).toBeGreaterThan(10_000);
 });
 

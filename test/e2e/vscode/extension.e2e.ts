@@ -10,6 +10,7 @@ import type { Page } from 'playwright-core';
 import { packVsix, ROOT, startCodeServer, type RunningCodeServer } from './codeServer';
 import { IMAGE, makeScenario, BAD_PODDEFAULTS, PRIVATE_REGISTRY, TRAIN_PY, type Scenario } from './scenario';
 import {
+  docsScreenshot,
   normalise,
   openWorkbench,
   runCommand,
@@ -88,21 +89,7 @@ test('a registry row has a tooltip naming its config.json entry (and nothing sec
 });
 
 test('screenshot of the view and the status bar for the docs', async () => {
-  // Widen the side bar so the descriptions show: drag its right edge.
-  const bar = await sideBar(page).boundingBox();
-  if (bar) {
-    const x = bar.x + bar.width + 1;
-    const y = bar.y + bar.height / 2;
-    await page.mouse.move(x, y);
-    await page.mouse.down();
-    await page.mouse.move(x + 240, y, { steps: 8 });
-    await page.mouse.up();
-    await page.mouse.move(x + 600, y);
-  }
-  const file = path.join(ROOT, 'build', 'screenshots', 'vscode-view.png');
-  await screenshot(page, file);
-  if (process.env.UPDATE_SCREENSHOTS === '1')
-    await screenshot(page, path.join(ROOT, 'docs', 'img', 'vscode-view.png'));
+  const file = await docsScreenshot(page, ROOT, 'vscode-view.png');
   expect(statSync(file).size).toBeGreaterThan(10_000);
 });
 

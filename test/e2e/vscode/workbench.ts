@@ -83,3 +83,24 @@ export async function screenshot(page: Page, file: string): Promise<void> {
   mkdirSync(path.dirname(file), { recursive: true });
   await page.screenshot({ path: file });
 }
+
+/**
+ * A screenshot for the docs: widens the side bar (drags its right edge) so descriptions show, then writes
+ * build/screenshots/NAME, and docs/img/NAME too when UPDATE_SCREENSHOTS=1. Returns the build path.
+ */
+export async function docsScreenshot(page: Page, root: string, name: string): Promise<string> {
+  const bar = await sideBar(page).boundingBox();
+  if (bar) {
+    const x = bar.x + bar.width + 1;
+    const y = bar.y + bar.height / 2;
+    await page.mouse.move(x, y);
+    await page.mouse.down();
+    await page.mouse.move(x + 240, y, { steps: 8 });
+    await page.mouse.up();
+    await page.mouse.move(x + 600, y);
+  }
+  const file = path.join(root, 'build', 'screenshots', name);
+  await screenshot(page, file);
+  if (process.env.UPDATE_SCREENSHOTS === '1') await screenshot(page, path.join(root, 'docs', 'img', name));
+  return file;
+}
