@@ -287,16 +287,7 @@ export function labSuite(version: string, options: { screenshots: boolean }): vo
 
       test('the palette lists the commands under "Kaptain Credentials"', async () => {
         const page = session!.lab.page;
-        await page.keyboard.press('Control+Shift+C');
-        const input = page.locator('.lm-CommandPalette-input');
-        await input.waitFor({ state: 'visible' });
-        await input.fill('Kaptain');
-        const header = page.locator('.lm-CommandPalette-header', { hasText: 'Kaptain Credentials' });
-        await header.first().waitFor({ state: 'attached' });
-        const labels = await page
-          .locator('.lm-CommandPalette-item .lm-CommandPalette-itemLabel')
-          .allTextContents();
-        for (const label of [
+        const expected = [
           'Open Kaptain Credentials',
           'Refresh Credential Check',
           'Generate Secret and PodDefault Manifests',
@@ -304,7 +295,36 @@ export function labSuite(version: string, options: { screenshots: boolean }): vo
           'Lint Open Manifests',
           'Copy kubectl Commands',
           'Check credentials',
-        ]) {
+        ];
+        const input = page.locator('.lm-CommandPalette-input');
+        // The modal palette closes when focus moves (a notification, a re-render): open it again if it did.
+        for (let attempt = 1; attempt <= 3; attempt++) {
+          if (!(await input.isVisible())) await page.keyboard.press('Control+Shift+C');
+          await input.waitFor({ state: 'visible' });
+          await input.fill('Kaptain');
+          const listed = await page
+            .waitForFunction(
+              (wanted) => {
+                const items = document.querySelectorAll(
+                  '.lm-CommandPalette-item .lm-CommandPalette-itemLabel',
+                );
+                const got = new Set(Array.from(items, (item) => item.textContent));
+                return wanted.every((label) => got.has(label));
+              },
+              expected,
+              { timeout: 10000 },
+            )
+            .then(() => true)
+            .catch(() => false);
+          if (listed) break;
+          await page.keyboard.press('Escape');
+        }
+        const header = page.locator('.lm-CommandPalette-header', { hasText: 'Kaptain Credentials' });
+        expect(await header.count()).toBeGreaterThan(0);
+        const labels = await page
+          .locator('.lm-CommandPalette-item .lm-CommandPalette-itemLabel')
+          .allTextContents();
+        for (const label of expected) {
           expect(labels).toContain(label);
         }
         await page.keyboard.press('Escape');
