@@ -12,6 +12,7 @@ import {
   cells,
   cellSources,
   collapsePanel,
+  inPalette,
   openPanel,
   PANEL,
   pageContent,
@@ -296,29 +297,17 @@ export function labSuite(version: string, options: { screenshots: boolean }): vo
           'Copy kubectl Commands',
           'Check credentials',
         ];
-        const input = page.locator('.lm-CommandPalette-input');
-        // The modal palette closes when focus moves (a notification, a re-render): open it again if it did.
-        for (let attempt = 1; attempt <= 3; attempt++) {
-          if (!(await input.isVisible())) await page.keyboard.press('Control+Shift+C');
-          await input.waitFor({ state: 'visible' });
-          await input.fill('Kaptain');
-          const listed = await page
-            .waitForFunction(
-              (wanted) => {
-                const items = document.querySelectorAll(
-                  '.lm-CommandPalette-item .lm-CommandPalette-itemLabel',
-                );
-                const got = new Set(Array.from(items, (item) => item.textContent));
-                return wanted.every((label) => got.has(label));
-              },
-              expected,
-              { timeout: 10000 },
-            )
-            .then(() => true)
-            .catch(() => false);
-          if (listed) break;
-          await page.keyboard.press('Escape');
-        }
+        await inPalette(page, 'Kaptain', () =>
+          page.waitForFunction(
+            (wanted) => {
+              const items = document.querySelectorAll('.lm-CommandPalette-item .lm-CommandPalette-itemLabel');
+              const got = new Set(Array.from(items, (item) => item.textContent));
+              return wanted.every((label) => got.has(label));
+            },
+            expected,
+            { timeout: 10000 },
+          ),
+        );
         const header = page.locator('.lm-CommandPalette-header', { hasText: 'Kaptain Credentials' });
         expect(await header.count()).toBeGreaterThan(0);
         const labels = await page

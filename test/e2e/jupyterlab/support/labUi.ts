@@ -21,25 +21,31 @@ export async function panelText(page: Page): Promise<string> {
 }
 
 /**
- * Runs a palette command by its label. The modal palette closes when focus moves (a notification appearing, a
- * panel re-rendering), so an attempt that loses it is retried, as a person would open it again.
+ * Opens the command palette, types `text`, then waits for `ready`. The modal palette closes when focus moves (a
+ * notification appearing, a panel re-rendering), so an attempt that loses it is retried, as a person would open it
+ * again.
  */
-export async function runPaletteCommand(page: Page, label: string): Promise<void> {
+export async function inPalette(page: Page, text: string, ready: () => Promise<unknown>): Promise<void> {
   const input = page.locator('.lm-CommandPalette-input');
   for (let attempt = 1; ; attempt++) {
     try {
       if (!(await input.isVisible())) await page.keyboard.press('Control+Shift+C');
       await input.waitFor({ state: 'visible', timeout: 10000 });
-      await input.fill(label, { timeout: 10000 });
-      const item = page.locator('.lm-CommandPalette-item', { hasText: label }).first();
-      await item.waitFor({ state: 'visible', timeout: 10000 });
-      await item.click({ timeout: 10000 });
+      await input.fill(text, { timeout: 10000 });
+      await ready();
       return;
     } catch (error) {
       if (attempt === 3) throw error;
       await page.keyboard.press('Escape');
     }
   }
+}
+
+/** Runs a palette command by its label. */
+export async function runPaletteCommand(page: Page, label: string): Promise<void> {
+  await inPalette(page, label, () =>
+    page.locator('.lm-CommandPalette-item', { hasText: label }).first().click({ timeout: 10000 }),
+  );
 }
 
 /** The notebook's code cells, in order. */
