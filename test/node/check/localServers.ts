@@ -1,11 +1,11 @@
 /** Local servers for the transport tests: HTTP that echoes, HTTPS with a self-signed certificate, and a silent one. */
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer as createHttp, type Server as HttpServer } from 'node:http';
 import { createServer as createHttps, type Server as HttpsServer } from 'node:https';
 import { createServer as createTcp, type Server as TcpServer, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { makeSelfSigned } from '../../e2e/support/testCertificates';
 
 export interface LocalServers {
   readonly http: string;
@@ -24,30 +24,7 @@ function port(server: HttpServer | HttpsServer | TcpServer): number {
 
 export async function startLocalServers(): Promise<LocalServers> {
   const dir = mkdtempSync(path.join(tmpdir(), 'kc-transport-'));
-  const made = spawnSync(
-    'openssl',
-    [
-      'req',
-      '-x509',
-      '-newkey',
-      'rsa:2048',
-      '-nodes',
-      '-days',
-      '2',
-      '-keyout',
-      path.join(dir, 'k'),
-      '-out',
-      path.join(dir, 'c'),
-      '-subj',
-      '/CN=kc-transport',
-      '-addext',
-      'subjectAltName=IP:127.0.0.1',
-    ],
-    { encoding: 'utf8' },
-  );
-  if (made.status !== 0) throw new Error(made.stderr);
-  const certPem = readFileSync(path.join(dir, 'c'), 'utf8');
-  const keyPem = readFileSync(path.join(dir, 'k'), 'utf8');
+  const { certPem, keyPem } = makeSelfSigned(dir, 'transport', 'kc-transport', ['IP:127.0.0.1']);
   rmSync(dir, { recursive: true, force: true });
 
   let last = { method: '', headers: {} as Record<string, string | string[] | undefined>, body: '' };
