@@ -19,6 +19,8 @@ const CANARIES = {
   envSecret: 'CANARYenvSecret9x',
   envToken: 'CANARYenvToken10x',
   envKeyMiddle: 'CANARYenvKeyMid11x',
+  minioSecret: 'CANARYminioSecret12x',
+  minioKey: 'CANARYminioKey13x',
 };
 
 function plant(home: TempHome, variant: 'good' | 'broken'): Record<string, string> {
@@ -43,6 +45,8 @@ function plant(home: TempHome, variant: 'good' | 'broken'): Record<string, strin
     AWS_SECRET_ACCESS_KEY: CANARIES.envSecret + (variant === 'broken' ? '\n' : ''),
     AWS_SESSION_TOKEN: CANARIES.envToken,
     S3_ENDPOINT: variant === 'broken' ? 'minio.kubeflow:9000' : 'http://minio.kubeflow:9000',
+    MINIO_ACCESS_KEY: CANARIES.minioKey,
+    MINIO_SECRET_KEY: CANARIES.minioSecret,
   };
 }
 

@@ -70,6 +70,9 @@ function baseEnv(): Record<string, string> {
     AWS_SECRET_ACCESS_KEY: CANARY,
     S3_ENDPOINT: 'http://minio.kubeflow:9000',
     DOCKER_CONFIG: other.dir + '/',
+    MINIO_ACCESS_KEY: 'minio-access',
+    MINIO_SECRET_KEY: CANARY + '-minio',
+    MINIO_UNRELATED: 'not read',
     UNRELATED_TOKEN: CANARY + '-unrelated',
   };
 }
@@ -89,6 +92,8 @@ test('the probe gathers the same Snapshot as the Node reader for the same home a
   expect(toSnapshot(probed, 42)).toEqual(expected);
   expect(expected.files[other.path('config.json')]).toEqual(expect.objectContaining({ kind: 'file' }));
   expect(probed.env).not.toHaveProperty('UNRELATED_TOKEN');
+  expect(probed.env).not.toHaveProperty('MINIO_UNRELATED');
+  expect(probed.env.MINIO_SECRET_KEY).toBe(CANARY + '-minio'); // the live check signs with it
   expect(probed.env).not.toHaveProperty('PATH');
 });
 

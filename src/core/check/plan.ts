@@ -53,9 +53,8 @@ export interface CheckOptions {
   readonly storageProvider?: StorageProviderChoice;
   /** `base_model_storage_uri`; its bucket is checked (`s3://` alone: ListBuckets). */
   readonly storageUri?: string;
+  /** MinIO's keys come from MINIO_ACCESS_KEY / MINIO_SECRET_KEY of the Snapshot; without them, reachability only. */
   readonly minioEndpoint?: string;
-  /** MinIO's keys when the pod has them; without, MinIO's reachability only. */
-  readonly minioCredentials?: Sealed<{ accessKeyId: string; secretAccessKey: string }> | null;
   /** Registries (host[:port]) that may be plain http, as docker's `insecure-registries`. */
   readonly insecureRegistries?: readonly string[];
 }
@@ -247,8 +246,9 @@ function storagePlan(snapshot: Snapshot, options: CheckOptions): CheckPlan {
       region: 'us-east-1',
       invalid: valid ? null : 'the MinIO endpoint is not an http(s) URL',
     };
-    const keys = options.minioCredentials?.open() ?? null;
-    if (keys) credentials = { ...keys, sessionToken: null };
+    const accessKeyId = nonEmpty(snapshot.env, 'MINIO_ACCESS_KEY');
+    const secretAccessKey = nonEmpty(snapshot.env, 'MINIO_SECRET_KEY');
+    if (accessKeyId && secretAccessKey) credentials = { accessKeyId, secretAccessKey, sessionToken: null };
   } else {
     addressing = addressingFromEnv(snapshot.env);
     const fromFile = choice === 's3' ? fileCredentials(snapshot) : null;

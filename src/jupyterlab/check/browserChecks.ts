@@ -1,7 +1,8 @@
 /**
  * The panel's live checks: the same planning as the CLI and VS Code (planChecks) on the Snapshot the probe
  * brought back (env, config.json, credentials and certificate bytes), run with the kernel transport. The browser
- * reads nothing itself. MinIO's keys are not part of the Snapshot's environment: MinIO is checked for reachability.
+ * reads nothing itself. MinIO's keys come with the kernel's environment (MINIO_ACCESS_KEY / MINIO_SECRET_KEY); without them MinIO
+ * is checked for reachability.
  */
 import { planChecks, type CheckPlan } from '../../core/check/plan';
 import { runChecks } from '../../core/check/run';
@@ -19,7 +20,6 @@ export function planBrowserChecks(snapshot: Snapshot, settings: PanelSettings): 
     storageProvider: settings.checkStorageProvider,
     storageUri: settings.checkStorageUri,
     minioEndpoint: settings.minioEndpoint,
-    minioCredentials: null,
     insecureRegistries: [],
   });
 }

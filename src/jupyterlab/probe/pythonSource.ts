@@ -70,7 +70,8 @@ def collect(extra_paths, limit):
     environb = getattr(os, 'environb', None)
     items = list(environb.items()) if environb is not None else [
         (os.fsencode(k), os.fsencode(v)) for k, v in os.environ.items()]
-    relevant = [(k, v) for k, v in items if k == b'HOME' or k.startswith((b'AWS_', b'S3_', b'DOCKER_'))]
+    relevant = [(k, v) for k, v in items if k in (b'HOME', b'MINIO_ACCESS_KEY', b'MINIO_SECRET_KEY')
+                or k.startswith((b'AWS_', b'S3_', b'DOCKER_'))]
     values = dict(relevant)
     home = values.get(b'HOME') or b''
     if not home:

@@ -1,11 +1,10 @@
 /**
  * Plans and runs the live checks from a Node process's HOME and environment, with the Node transport: what a Node
  * face (VS Code's Check credentials command) calls with its options. MinIO's keys come from the environment, as
- * the SDK's pod gets them (MINIO_ACCESS_KEY / MINIO_SECRET_KEY); they stay sealed and never reach a result.
+ * the SDK's pod gets them (MINIO_ACCESS_KEY / MINIO_SECRET_KEY, read into the Snapshot); they never reach a result.
  */
 import { planChecks, type StorageProviderChoice } from '../../core/check/plan';
 import { runChecks } from '../../core/check/run';
-import { Sealed } from '../../core/check/sealed';
 import type { CheckResult } from '../../core/check/types';
 import { readSnapshot } from '../readSnapshot';
 import { sendWithNode } from './nodeTransport';
@@ -22,18 +21,11 @@ export interface LiveCheckOptions {
   readonly insecureRegistries?: readonly string[];
 }
 
-function nonEmpty(env: NodeJS.ProcessEnv, name: string): string | null {
-  const value = env[name];
-  return value === undefined || value === '' ? null : value;
-}
-
 export async function runLiveChecks(
   env: NodeJS.ProcessEnv,
   options: LiveCheckOptions,
   now: () => number = Date.now,
 ): Promise<CheckResult[]> {
-  const minioKey = nonEmpty(env, 'MINIO_ACCESS_KEY');
-  const minioSecret = nonEmpty(env, 'MINIO_SECRET_KEY');
   const plans = planChecks(readSnapshot(env), {
     docker: options.docker,
     storage: options.storage,
@@ -41,8 +33,6 @@ export async function runLiveChecks(
     storageProvider: options.storageProvider,
     storageUri: options.storageUri,
     minioEndpoint: options.minioEndpoint,
-    minioCredentials:
-      minioKey && minioSecret ? new Sealed({ accessKeyId: minioKey, secretAccessKey: minioSecret }) : null,
     insecureRegistries: options.insecureRegistries ?? [],
   });
   return runChecks(plans, { send: sendWithNode, now, timeoutMs: options.timeoutMs });

@@ -144,6 +144,8 @@ describe('planChecks', () => {
               AWS_SECRET_ACCESS_KEY: canary,
               AWS_SESSION_TOKEN: canary,
               S3_ENDPOINT: 'http://s3.local',
+              MINIO_ACCESS_KEY: 'AKIAIOSFODNN7EXAMPLE',
+              MINIO_SECRET_KEY: canary,
             },
           });
           const plans = planChecks(snapshot, {
@@ -151,7 +153,6 @@ describe('planChecks', () => {
             storage: true,
             images: ['r.io/team/model'],
             storageProvider: c.provider,
-            minioCredentials: new Sealed({ accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: canary }),
           });
           const answer = () =>
             response(c.status, { 'www-authenticate': c.challenge, 'x-amz-request-id': 't' }, c.body);

@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { planChecks, type CheckOptions } from '../../../src/core/check/plan';
 import { runChecks } from '../../../src/core/check/run';
-import { Sealed } from '../../../src/core/check/sealed';
 import { s3ErrorCode } from '../../../src/core/check/s3Flow';
 import { clock, failure, response, scripted } from './scripted';
 import { snapshotOf } from './snapshots';
@@ -193,10 +192,9 @@ describe('the S3 flow (scripted answers)', () => {
       reason: 'reachable_only',
       provider: 'DefaultMinioConfigurationProvider.default()',
     });
-    const signed = await check({}, [response(200, rid)], {
+    const signed = await check({ MINIO_ACCESS_KEY: AK, MINIO_SECRET_KEY: SECRET }, [response(200, rid)], {
       storageProvider: 'minio',
       minioEndpoint: 'http://minio.example:9000',
-      minioCredentials: new Sealed({ accessKeyId: AK, secretAccessKey: SECRET }),
     });
     expect(signed.requests[0].url).toBe('http://minio.example:9000/kaptain');
     expect(signed.results[0]).toMatchObject({ kind: 'minio', outcome: 'ok', reason: 'authenticated' });
