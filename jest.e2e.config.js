@@ -8,4 +8,7 @@ module.exports = {
   testMatch: ['**/*.e2e.ts'],
   transform: { '^.+\\.ts$': 'ts-jest' },
   testTimeout: 180000,
+  // The run's shared servers (one Ceph radosgw for every suite that needs it) are stopped at the end.
+  globalSetup: '<rootDir>/test/e2e/support/globalSetup.ts',
+  globalTeardown: '<rootDir>/test/e2e/support/globalTeardown.ts',
 };

@@ -3,7 +3,7 @@
  * right keys, a wrong secret, an unknown key, a key without permission, a bucket that does not exist,
  * ListBuckets, path-style and virtual-host addressing, SigV2, the credentials file provider, session tokens
  * (right, tampered, expired), a clock off by 20 minutes, the MinIO setting with and without keys, and a TLS
- * endpoint and a silent one. The cluster starts once for the file. Every secret is a canary.
+ * endpoint and a silent one. The cluster is the run's shared one (sharedCeph.ts). Every secret is a canary.
  */
 import { randomBytes } from 'node:crypto';
 import { lookup } from 'node:dns/promises';
@@ -18,27 +18,21 @@ import type { AwsCredentials } from '../../../src/core/check/sigv4';
 import { sendWithNode } from '../../../src/node/check/nodeTransport';
 import { readSnapshot } from '../../../src/node/readSnapshot';
 import { makeTempHome, type TempHome } from '../../support/tempHome';
-import { getSessionToken, signedRequest, startCeph, type RunningCeph } from '../support/ceph';
+import { getSessionToken, signedRequest, type RunningCeph } from '../support/ceph';
+import { sharedCeph } from '../support/sharedCeph';
 import { freePort } from '../support/serverProcesses';
 import { makeSelfSigned } from '../support/testCertificates';
 import { expectNoCanary, runCheckCli } from './checkCli';
 
 const hex = (n: number) => randomBytes(n).toString('hex');
-const USER: AwsCredentials = {
-  accessKeyId: `KCTEST${hex(7).toUpperCase()}`,
-  secretAccessKey: `kc-canary-secret-${hex(12)}`,
-  sessionToken: null,
-};
-const OTHER: AwsCredentials = {
-  accessKeyId: `KCOTHER${hex(7).toUpperCase()}`,
-  secretAccessKey: `kc-canary-other-${hex(12)}`,
-  sessionToken: null,
-};
 const WRONG_SECRET = `kc-canary-wrong-${hex(12)}`;
-const canaries = [USER.secretAccessKey, OTHER.secretAccessKey, WRONG_SECRET];
+const canaries = [WRONG_SECRET];
 
 let dir: string;
 let ceph: RunningCeph;
+/** The shared Ceph's two users (their secrets are canaries). */
+let USER: AwsCredentials;
+let OTHER: AwsCredentials;
 let session: AwsCredentials;
 const homes: TempHome[] = [];
 
@@ -64,15 +58,17 @@ const check = (env: Record<string, string>, ...args: string[]) =>
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'kc-ceph-e2e-'));
-  ceph = await startCeph(path.join(dir, 'ceph'), USER, OTHER);
+  ceph = await sharedCeph();
+  USER = ceph.user;
+  OTHER = ceph.otherUser;
   const made = await signedRequest(ceph.plainEndpoint, 'PUT', '/kaptain', USER);
   expect(made.status).toBe(200);
   session = await getSessionToken(ceph.stsEndpoint, USER);
+  canaries.push(USER.secretAccessKey, OTHER.secretAccessKey);
   canaries.push(session.secretAccessKey, session.sessionToken as string);
 }, 175000);
 
 afterAll(async () => {
-  await ceph?.stop();
   for (const h of homes) h.remove();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
@@ -173,10 +169,11 @@ describe('S3ConfigurationProvider.from_env() against radosgw', () => {
 });
 
 describe('S3ConfigurationProvider.default() (~/.aws/credentials)', () => {
-  const file = `[default]\naws_access_key_id = ${USER.accessKeyId}\naws_secret_access_key = ${USER.secretAccessKey}\n`;
+  const file = () =>
+    `[default]\naws_access_key_id = ${USER.accessKeyId}\naws_secret_access_key = ${USER.secretAccessKey}\n`;
 
   it('the [default] profile: ok', async () => {
-    const h = home({ '.aws/credentials': file });
+    const h = home({ '.aws/credentials': file() });
     const run = await runCheckCli(['storage', '--json', '--storage-provider', 's3'], {
       HOME: h.dir,
       S3_ENDPOINT: ceph.plainEndpoint,
@@ -187,7 +184,7 @@ describe('S3ConfigurationProvider.default() (~/.aws/credentials)', () => {
   });
 
   it('AWS_PROFILE naming a profile the file lacks: no_credentials (profile_not_found)', async () => {
-    const h = home({ '.aws/credentials': file });
+    const h = home({ '.aws/credentials': file() });
     const run = await runCheckCli(['storage', '--json', '--storage-provider', 's3'], {
       HOME: h.dir,
       AWS_PROFILE: 'team',

@@ -21,6 +21,9 @@ export interface RunningCeph {
   readonly lateEndpoint: string;
   readonly user: AwsCredentials;
   readonly otherUser: AwsCredentials;
+  /** Where it keeps its data and pid file, and its start script's process group: what stopCephAt() needs. */
+  readonly dir: string;
+  readonly groupPid: number | undefined;
   stop(): Promise<void>;
 }
 
@@ -88,6 +91,33 @@ export async function getSessionToken(
   };
 }
 
+/** Stops a Ceph started in `dir`: the gateways first, then the OSD, then the monitor, then the script's group. */
+export async function stopCephAt(dir: string, groupPid: number | undefined): Promise<void> {
+  let pids: number[] = [];
+  try {
+    pids = readFileSync(path.join(dir, 'pids'), 'utf8').trim().split(/\s+/).map(Number).reverse();
+  } catch {
+    pids = [];
+  }
+  for (const pid of pids) {
+    try {
+      process.kill(pid, 'SIGTERM');
+    } catch {
+      continue;
+    }
+    const deadline = Date.now() + 5000;
+    while (Date.now() < deadline) {
+      try {
+        process.kill(pid, 0);
+      } catch {
+        break;
+      }
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+  await killGroup(groupPid, 2000);
+}
+
 export async function startCeph(
   dir: string,
   user: AwsCredentials,
@@ -98,32 +128,7 @@ export async function startCeph(
   const args = [script, dir, String(stsPort), String(plainPort), String(latePort), String(monPort)];
   args.push(user.accessKeyId, user.secretAccessKey, otherUser.accessKeyId, otherUser.secretAccessKey);
   const setup = spawnGroup('bash', args, { PATH: process.env.PATH, HOME: dir, TMPDIR: dir });
-  const stop = async () => {
-    // The daemons stay in the script's process group; stop the gateways first, then the OSD, then the monitor.
-    let pids: number[] = [];
-    try {
-      pids = readFileSync(path.join(dir, 'pids'), 'utf8').trim().split(/\s+/).map(Number).reverse();
-    } catch {
-      pids = [];
-    }
-    for (const pid of pids) {
-      try {
-        process.kill(pid, 'SIGTERM');
-      } catch {
-        continue;
-      }
-      const deadline = Date.now() + 5000;
-      while (Date.now() < deadline) {
-        try {
-          process.kill(pid, 0);
-        } catch {
-          break;
-        }
-        await new Promise((r) => setTimeout(r, 50));
-      }
-    }
-    await killGroup(setup.child.pid, 2000);
-  };
+  const stop = () => stopCephAt(dir, setup.child.pid);
   let timer: NodeJS.Timeout | undefined;
   const limit = new Promise<'timeout'>(
     (resolve) => (timer = setTimeout(() => resolve('timeout'), CEPH_START_LIMIT_MS)),
@@ -157,6 +162,8 @@ export async function startCeph(
     lateEndpoint: `http://127.0.0.1:${latePort}`,
     user,
     otherUser,
+    dir,
+    groupPid: setup.child.pid,
     stop,
   };
 }
