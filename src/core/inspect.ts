@@ -1,6 +1,7 @@
 /** The engine's main entry: a Snapshot in, the Report of cli.md out. Pure and deterministic. */
 import { alternatives } from './alternatives';
 import { inspectCertificate } from './certificate';
+import { registryForCertificate } from './certificateRegistry';
 import { resolveConfigDefault } from './configDefault';
 import { inspectDockerConfig } from './dockerConfig';
 import { matchAuthEntry, registryKeyForDomain } from './dockerRegistryKeys';
@@ -103,7 +104,11 @@ export function inspect(snapshot: Snapshot, options: InspectOptions = {}): Repor
       dockerFromFilePath: fromEnvWorks ? fromEnvPath : null,
       usableProviders: storage.section.usableProviders,
       certificateUsable: certificate.section.status === 'ok',
-      certificateRegistry: privateRegistry ?? certificate.section.names[0] ?? null,
+      certificateRegistry: registryForCertificate(
+        certificate.section.names,
+        docker.authKeys,
+        privateRegistry ?? null,
+      ),
     }),
     findings,
   };
