@@ -19,6 +19,12 @@ import { gzipSync } from 'node:zlib';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const require = createRequire(import.meta.url);
+const {
+  labArguments,
+  isolatedJupyterEnv,
+  writeLabSettings,
+  QUIET_SETTINGS,
+} = require('../scripts/jupyterlab/launch.cjs');
 const staticDir = path.join(root, 'kaptain_credentials', 'labextension', 'static');
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
 const ms = (value) => `${value.toFixed(1)} ms`;
@@ -50,52 +56,22 @@ function freePort() {
 
 async function startLab(venvDir, home) {
   const work = mkdtempSync(path.join(tmpdir(), 'kc-bench-lab-'));
-  const dir = (name) => {
-    const d = path.join(work, name);
-    mkdirSync(d, { recursive: true });
-    return d;
-  };
-  const settings = dir('settings');
-  mkdirSync(path.join(settings, '@jupyterlab', 'apputils-extension'), { recursive: true });
-  writeFileSync(
-    path.join(settings, '@jupyterlab', 'apputils-extension', 'notification.jupyterlab-settings'),
-    JSON.stringify({ fetchNews: 'false', checkForUpdates: false }),
-  );
-  const port = await freePort();
-  const token = randomBytes(16).toString('hex');
-  const runtime = dir('runtime');
+  const rootDir = path.join(work, 'root');
+  mkdirSync(rootDir);
   const env = {
     PATH: `${path.join(venvDir, 'bin')}:/usr/local/bin:/usr/bin:/bin`,
     LANG: 'C.UTF-8',
     HOME: home,
-    TMPDIR: dir('tmp'),
-    XDG_CONFIG_HOME: dir('xc'),
-    XDG_DATA_HOME: dir('xd'),
-    XDG_CACHE_HOME: dir('xk'),
-    JUPYTER_CONFIG_DIR: dir('config'),
-    JUPYTER_DATA_DIR: dir('data'),
-    JUPYTER_RUNTIME_DIR: runtime,
-    JUPYTERLAB_SETTINGS_DIR: settings,
-    JUPYTERLAB_WORKSPACES_DIR: dir('workspaces'),
-    IPYTHONDIR: dir('ipython'),
-    JUPYTER_PLATFORM_DIRS: '1',
+    ...isolatedJupyterEnv(path.join(work, 'jupyter')),
   };
-  const child = spawn(
-    path.join(venvDir, 'bin', 'jupyter'),
-    [
-      'lab',
-      '--no-browser',
-      '--ServerApp.ip=127.0.0.1',
-      `--ServerApp.port=${port}`,
-      '--ServerApp.port_retries=0',
-      `--ServerApp.token=${token}`,
-      `--ServerApp.root_dir=${dir('root')}`,
-      '--LabApp.news_url=',
-      '--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate',
-      ...(process.getuid?.() === 0 ? ['--allow-root'] : []),
-    ],
-    { env, detached: true, stdio: 'ignore' },
-  );
+  writeLabSettings(env.JUPYTERLAB_SETTINGS_DIR, QUIET_SETTINGS);
+  const port = await freePort();
+  const token = randomBytes(16).toString('hex');
+  const child = spawn(path.join(venvDir, 'bin', 'jupyter'), labArguments({ port, token, rootDir }), {
+    env,
+    detached: true,
+    stdio: 'ignore',
+  });
   const base = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 300; i++) {
     try {
@@ -118,7 +94,7 @@ async function startLab(venvDir, home) {
           new Promise((r) => child.once('exit', r)),
           new Promise((r) => setTimeout(r, 8000)),
         ]);
-      spawnSync('pkill', ['-KILL', '-f', runtime]);
+      spawnSync('pkill', ['-KILL', '-f', env.JUPYTER_RUNTIME_DIR]);
       rmSync(work, { recursive: true, force: true });
     },
   };

@@ -12,6 +12,8 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const { versions } = await import('./jupyterlab/paths.mjs');
+const { labArguments, isolatedJupyterEnv, writeLabSettings, QUIET_SETTINGS } =
+  await import('./jupyterlab/launch.cjs');
 const venvDir = path.join(root, '.venv');
 const python = process.env.PYTHON || 'python3';
 
@@ -80,17 +82,7 @@ const env = {
   PATH: `${path.join(venvDir, 'bin')}:${process.env.PATH}`,
   LANG: process.env.LANG || 'C.UTF-8',
   HOME: home,
-  TMPDIR: dir('tmp'),
-  XDG_CONFIG_HOME: dir('xdg-config'),
-  XDG_DATA_HOME: dir('xdg-data'),
-  XDG_CACHE_HOME: dir('xdg-cache'),
-  JUPYTER_CONFIG_DIR: dir('jupyter-config'),
-  JUPYTER_DATA_DIR: dir('jupyter-data'),
-  JUPYTER_RUNTIME_DIR: dir('jupyter-runtime'),
-  JUPYTERLAB_SETTINGS_DIR: dir('lab-settings'),
-  JUPYTERLAB_WORKSPACES_DIR: dir('lab-workspaces'),
-  IPYTHONDIR: dir('ipython'),
-  JUPYTER_PLATFORM_DIRS: '1',
+  ...isolatedJupyterEnv(dir('jupyter')),
   // A demo environment, as a PodDefault with envFrom would inject it (fake values).
   AWS_ACCESS_KEY_ID: 'AKIAFAKEDEMOENV12345',
   AWS_SECRET_ACCESS_KEY: 'FAKE-demo-env-secret-not-real',
@@ -98,22 +90,12 @@ const env = {
   S3_FORCE_PATH_STYLE: 'true',
   S3_SIGNATURE_VERSION: 's3v4',
 };
+writeLabSettings(env.JUPYTERLAB_SETTINGS_DIR, QUIET_SETTINGS);
 const logPath = path.join(work, 'jupyterlab.log');
 const log = openSync(logPath, 'a');
 const server = spawn(
   path.join(venvDir, 'bin', 'jupyter'),
-  [
-    'lab',
-    '--no-browser',
-    '--ServerApp.ip=127.0.0.1',
-    `--ServerApp.port=${port}`,
-    '--ServerApp.port_retries=0',
-    `--ServerApp.token=${token}`,
-    `--ServerApp.root_dir=${notebooks}`,
-    '--LabApp.news_url=',
-    '--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate',
-    ...(process.getuid?.() === 0 ? ['--allow-root'] : []),
-  ],
+  labArguments({ port, token, rootDir: notebooks }),
   { env, cwd: notebooks, detached: true, stdio: ['ignore', log, log] },
 );
 
