@@ -5,7 +5,7 @@
  */
 import { spawn } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer as createTcpServer, type AddressInfo, type Socket } from 'node:net';
 import type { CheckResult } from '../../src/core/check/types';
 import type { Snapshot } from '../../src/core/snapshot';
 import { planBrowserChecks, runBrowserChecks } from '../../src/jupyterlab/check/browserChecks';
@@ -61,6 +61,16 @@ class PythonKernel implements ProbeKernel {
       status: 'ok',
       user_expressions: { [CHECK_EXPRESSION_KEY]: { status: 'ok', data: { 'application/json': answer } } },
     };
+  }
+}
+
+/** As ipykernel: one execute at a time, the next waiting until the one before has answered. */
+class SerialPythonKernel extends PythonKernel {
+  #queue: Promise<unknown> = Promise.resolve();
+  override execute(content: SilentExecuteContent): Promise<unknown> {
+    const turn = this.#queue.then(() => super.execute(content));
+    this.#queue = turn.catch(() => undefined);
+    return turn;
   }
 }
 
@@ -210,6 +220,32 @@ describe('checks through the kernel transport', () => {
     // The right password did travel (the registry said 200): the guard above is not vacuous.
     expect(results[0].outcome).toBe('ok');
   });
+});
+
+describe('a kernel that runs one execute at a time', () => {
+  test('a silent server spends its own time budget, not that of the checks queued behind it', async () => {
+    const sockets: Socket[] = [];
+    const silent = createTcpServer((socket) => sockets.push(socket));
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const silentPort = (silent.address() as AddressInfo).port;
+    try {
+      // The silent entry comes first, so every other check waits behind its whole timeout; the right password
+      // then needs two round trips (the 401 challenge, then the credentials).
+      const results = await runBrowserChecks(
+        snapshotWith({ [`127.0.0.1:${silentPort}`]: RIGHT, [`127.0.0.1:${port}`]: RIGHT }),
+        settings({ checkTimeoutMs: 1500 }),
+        new SerialPythonKernel(),
+      );
+      expect(results.map((r) => [r.target, r.outcome])).toEqual([
+        [`127.0.0.1:${silentPort}`, 'timeout'],
+        [`127.0.0.1:${port}`, 'ok'],
+        [`http://127.0.0.1:${closedPort}/kaptain`, 'unreachable'],
+      ]);
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      await new Promise((resolve) => silent.close(resolve));
+    }
+  }, 60000);
 });
 
 describe('the kernel reply', () => {

@@ -24,15 +24,17 @@ export function planBrowserChecks(snapshot: Snapshot, settings: PanelSettings): 
   });
 }
 
-export function runBrowserChecks(
+export async function runBrowserChecks(
   snapshot: Snapshot,
   settings: PanelSettings,
   kernel: ProbeKernel,
   now: () => number = Date.now,
 ): Promise<CheckResult[]> {
-  return runChecks(planBrowserChecks(snapshot, settings), {
-    send: kernelCheckTransport(kernel),
-    now,
-    timeoutMs: settings.checkTimeoutMs,
-  });
+  const options = { send: kernelCheckTransport(kernel), now, timeoutMs: settings.checkTimeoutMs };
+  // The kernel runs one execute at a time: checks started together would queue behind a silent server and spend
+  // their own time budget waiting (a later round trip then gets ~1 ms). One check after another, each its budget.
+  const results: CheckResult[] = [];
+  for (const plan of planBrowserChecks(snapshot, settings))
+    results.push(...(await runChecks([plan], options)));
+  return results;
 }

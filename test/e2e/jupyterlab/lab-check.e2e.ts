@@ -1,73 +1,118 @@
 /**
- * Live checks in the newest JupyterLab: a real htpasswd registry, the right and a wrong password in the scenario's
- * config.json, MinIO at a closed port. The browser cannot reach them; the kernel carries the engine's requests.
+ * Live checks in the newest JupyterLab against the live-check world (test/e2e/support/liveCheckWorld.ts): every
+ * outcome, each from a real server. The browser builds and signs the requests, the kernel carries them (the servers
+ * are reachable from the pod, not from the browser). Files change in the kernel's HOME (the Check probes them
+ * again first); settings change through the page's setting registry, as the Settings Editor changes them.
  */
-import { mkdirSync } from 'node:fs';
-import { createServer } from 'node:net';
 import path from 'node:path';
+import type { Page } from 'playwright-core';
 import { openLab, type LabPage } from './support/browser';
 import { labVersions, prepareVenv, startLab, type LabServer } from './support/labServer';
-import { openPanel, PANEL, pageContent, runPaletteCommand, waitForVerdict } from './support/labUi';
-import { startRegistry, type RunningRegistry } from '../support/registry';
+import {
+  changeSettings,
+  openPanel,
+  PANEL,
+  pageContent,
+  runPaletteCommand,
+  saveScreenshot,
+  waitForVerdict,
+} from './support/labUi';
+import { startLiveCheckWorld, type LiveCheckWorld } from '../support/liveCheckWorld';
 import { makeTempHome, type TempHome } from '../../support/tempHome';
 
 const PLUGIN = 'kaptain-credentials:plugin';
-const DOCS_IMG = path.resolve(__dirname, '..', '..', '..', 'docs', 'img');
-const RIGHT = 'kc-canary-check-right-61d0';
-const WRONG = 'kc-canary-check-wrong-0b7e';
-const USER = 'ml-bot';
-const b64 = (text: string) => Buffer.from(text).toString('base64');
-const FORMS = [RIGHT, WRONG, b64(`${USER}:${RIGHT}`), b64(`${USER}:${WRONG}`)];
 
-function closedPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
+interface ShownCheck {
+  readonly outcome: string;
+  /** As the panel shows it: the reason's words ("clock skew"). */
+  readonly reason: string;
+  /** The kind, with the provider for storage ("minio (…)"), from the target's tooltip. */
+  readonly kind: string;
+  readonly age: string;
 }
 
-function expectNoCanary(text: string, where: string): void {
-  for (const form of FORMS) if (text.includes(form)) throw new Error(`a password appears in ${where}`);
+/** The rows of the panel's Live checks section, by target. */
+function shownChecks(page: Page): Promise<Record<string, ShownCheck>> {
+  return page.locator(`${PANEL} .kc-check`).evaluateAll((rows) =>
+    Object.fromEntries(
+      rows.map((row) => {
+        const text = (selector: string) => row.querySelector(selector)?.textContent?.trim() ?? '';
+        const outcome = text('.kc-check-outcome-code');
+        return [
+          text('.kc-check-target'),
+          {
+            outcome,
+            reason: text('.kc-check-outcome').slice(outcome.length).trim(),
+            kind: row.querySelector('.kc-check-target')?.getAttribute('title') ?? '',
+            age: text('.kc-check-age'),
+          },
+        ];
+      }),
+    ),
+  );
 }
 
-const checkRow = (lab: LabPage, target: string) =>
-  lab.page.locator(`${PANEL} .kc-check`, { has: lab.page.locator('.kc-check-target', { hasText: target }) });
+/**
+ * Starts a check (`start`: the Check button, or the palette command) and waits until the panel counts one more
+ * finished run; returns its rows. A run that ended with a message instead of results fails here, with the message.
+ */
+async function checkWith(page: Page, start: () => Promise<void>): Promise<Record<string, ShownCheck>> {
+  const before = Number((await page.locator(PANEL).getAttribute('data-kc-live-checks')) ?? '0');
+  await start();
+  await page.waitForFunction(
+    ([selector, previous]) =>
+      Number(document.querySelector(selector)?.getAttribute('data-kc-live-checks') ?? '0') > previous,
+    [PANEL, before] as const,
+    { timeout: 120000 },
+  );
+  const message = page.locator(`${PANEL} .kc-section-checks .kc-warning-line`);
+  if ((await message.count()) > 0) throw new Error(`the check ended with: ${await message.innerText()}`);
+  return shownChecks(page);
+}
 
-describe(`JupyterLab ${labVersions().newest}: live checks`, () => {
+const clickCheck = (page: Page) => () =>
+  page.locator(PANEL).getByRole('button', { name: 'Check', exact: true }).click();
+
+const outcomes = (shown: Record<string, ShownCheck>, targets: readonly string[]) =>
+  Object.fromEntries(targets.map((target) => [target, shown[target]?.outcome]));
+
+describe(`JupyterLab ${labVersions().newest}: live checks against a server per outcome`, () => {
+  let world: LiveCheckWorld | undefined;
   let home: TempHome | undefined;
-  let registry: RunningRegistry | undefined;
   let server: LabServer | undefined;
   let lab: LabPage | undefined;
-  let minio = '';
+  /** The kernel's HOME: the files the probe reads. */
+  const kernelFile = (relative: string, content: string, mode?: number) =>
+    home!.write(path.join('kernel-home', relative), content, mode);
+  const page = () => lab!.page;
+  const minioTarget = (endpoint: string, bucket: string) => `${endpoint}/${bucket}`;
+  /** Every auths entry's target, and the outcome it gives without a CA for the TLS registry. */
+  const dockerOutcomes = () => ({
+    [world!.docker.ok]: 'ok',
+    [world!.docker.unauthorized]: 'unauthorized',
+    [world!.docker.tls]: 'tls_error',
+    [world!.docker.noCredentials]: 'no_credentials',
+    [world!.docker.unreachable]: 'unreachable',
+    [world!.docker.timeout]: 'timeout',
+  });
 
   beforeAll(async () => {
     const venv = prepareVenv(labVersions().newest);
+    world = await startLiveCheckWorld();
     home = makeTempHome('kc-e2e-check-');
-    registry = await startRegistry({
-      dir: home.mkdir('registry'),
-      auth: { htpasswd: [{ user: USER, password: RIGHT }] },
-    });
-    const port = registry.port;
-    home.write(
-      path.join('kernel-home', '.docker', 'config.json'),
-      JSON.stringify({
-        auths: {
-          [`127.0.0.1:${port}`]: { auth: b64(`${USER}:${RIGHT}`) },
-          [`localhost:${port}`]: { auth: b64(`${USER}:${WRONG}`) },
-        },
-      }),
-    );
-    minio = `http://127.0.0.1:${await closedPort()}`;
+    kernelFile('.docker/config.json', world.dockerConfig, 0o600);
     server = await startLab({
       venv,
       home: home.path('kernel-home'),
-      env: {},
-      settings: { [PLUGIN]: { minioEndpoint: minio, checkTimeoutSeconds: 5 } },
+      env: world.env,
+      exposeApp: true, // window.jupyterapp, for changeSettings
+      settings: {
+        [PLUGIN]: {
+          minioEndpoint: world.storage.endpoint,
+          checkStorageUri: `s3://${world.storage.bucket}/models`,
+          checkTimeoutSeconds: 2,
+        },
+      },
     });
     lab = await openLab(server.url);
   }, 600000);
@@ -75,51 +120,85 @@ describe(`JupyterLab ${labVersions().newest}: live checks`, () => {
   afterAll(async () => {
     await lab?.close();
     await server?.stop();
-    await registry?.stop();
+    await world?.stop();
     home?.remove();
   }, 60000);
 
-  test('Check: right password ok, wrong password unauthorized, closed MinIO port unreachable', async () => {
-    const page = lab!.page;
-    await openPanel(page);
-    await waitForVerdict(page, '', 90000);
-    expect(await page.locator(`${PANEL} .kc-check`).count()).toBe(0);
-    await page.locator(PANEL).getByRole('button', { name: 'Check', exact: true }).click();
-    const port = registry!.port;
-    const good = checkRow(lab!, `127.0.0.1:${port}`);
-    await good.waitFor({ timeout: 60000 });
-    expect(await good.locator('.kc-check-outcome-code').innerText()).toBe('ok');
-    expect(await checkRow(lab!, `localhost:${port}`).locator('.kc-check-outcome-code').innerText()).toBe(
-      'unauthorized',
-    );
-    expect(await checkRow(lab!, minio).locator('.kc-check-outcome-code').innerText()).toBe('unreachable');
-    expect(await good.locator('.kc-check-age').innerText()).toMatch(/just now|s ago/);
-    mkdirSync(DOCS_IMG, { recursive: true });
-    await page.locator(`${PANEL} .kc-section-checks`).screenshot({
-      path: path.join(DOCS_IMG, 'jupyterlab-live-checks.png'),
+  test('nothing is checked until asked; Check gives each auths entry its outcome, and MinIO ok with its keys', async () => {
+    await openPanel(page());
+    await waitForVerdict(page(), '', 90000);
+    expect(await page().locator(`${PANEL} .kc-check`).count()).toBe(0);
+    const shown = await checkWith(page(), clickCheck(page()));
+    expect(outcomes(shown, Object.keys(dockerOutcomes()))).toEqual(dockerOutcomes());
+    // Signed with the kernel's MINIO_ACCESS_KEY/MINIO_SECRET_KEY: authenticated, not reachable only.
+    expect(shown[minioTarget(world!.storage.endpoint, world!.storage.bucket)]).toMatchObject({
+      outcome: 'ok',
+      reason: 'authenticated',
+      kind: 'minio (DefaultMinioConfigurationProvider.default())',
     });
+    expect(Object.keys(shown)).toHaveLength(7);
+    for (const row of Object.values(shown)) expect(row.age).toMatch(/^(just now|\d+ s ago)$/);
+    await saveScreenshot(page().locator(`${PANEL} .kc-section-checks`), 'jupyterlab-live-checks.png');
   });
 
   test('the palette command "Check credentials" runs the checks again', async () => {
-    const page = lab!.page;
-    const before = await page.locator(PANEL).getAttribute('data-kc-live-checks');
-    await runPaletteCommand(page, 'Check credentials');
-    await page.waitForFunction(
-      ([selector, previous]) =>
-        document.querySelector(selector!)?.getAttribute('data-kc-live-checks') !== previous,
-      [PANEL, before],
-      { timeout: 60000 },
-    );
-    expect(await page.locator(`${PANEL} .kc-button`, { hasText: 'Checking' }).count()).toBe(0);
-    const good = checkRow(lab!, `127.0.0.1:${registry!.port}`);
-    expect(await good.locator('.kc-check-outcome-code').innerText()).toBe('ok');
+    const shown = await checkWith(page(), () => runPaletteCommand(page(), 'Check credentials'));
+    expect(await page().locator(`${PANEL} .kc-button`, { hasText: 'Checking' }).count()).toBe(0);
+    expect(outcomes(shown, Object.keys(dockerOutcomes()))).toEqual(dockerOutcomes());
+    expect(shown[minioTarget(world!.storage.endpoint, world!.storage.bucket)]?.outcome).toBe('ok');
   });
 
-  test('the passwords appear nowhere in the page, the console or the server log', async () => {
-    const page = lab!.page;
-    expectNoCanary(await pageContent(page), 'the page');
-    expectNoCanary(lab!.console.join('\n'), 'the browser console');
-    expectNoCanary(server!.output(), "JupyterLab's log");
-    expect(await page.locator(`${PANEL} .kc-check`).count()).toBe(3);
+  test('the registry certificate in ~/.tls makes the TLS registry ok; a bucket that does not exist is bucket_missing', async () => {
+    kernelFile('.tls/certificate.crt', world!.tlsCertificatePem);
+    await changeSettings(page(), PLUGIN, { checkStorageUri: `s3://${world!.storage.missingBucket}/models` });
+    const shown = await checkWith(page(), clickCheck(page()));
+    expect(outcomes(shown, Object.keys(dockerOutcomes()))).toEqual({
+      ...dockerOutcomes(),
+      [world!.docker.tls]: 'ok',
+    });
+    expect(shown[minioTarget(world!.storage.endpoint, world!.storage.missingBucket)]).toMatchObject({
+      outcome: 'bucket_missing',
+      reason: 'no such bucket',
+    });
+  });
+
+  test('a MinIO whose clock is 20 minutes ahead is an error: clock skew', async () => {
+    await changeSettings(page(), PLUGIN, {
+      minioEndpoint: world!.storage.lateEndpoint,
+      checkStorageUri: `s3://${world!.storage.bucket}/models`,
+    });
+    const shown = await checkWith(page(), clickCheck(page()));
+    expect(shown[minioTarget(world!.storage.lateEndpoint, world!.storage.bucket)]).toMatchObject({
+      outcome: 'error',
+      reason: 'clock skew',
+    });
+  });
+
+  test('the s3 provider with a wrong secret in ~/.aws/credentials is unauthorized', async () => {
+    kernelFile('.aws/credentials', world!.wrongAwsCredentials, 0o600);
+    await changeSettings(page(), PLUGIN, { checkStorageProvider: 's3' });
+    const shown = await checkWith(page(), clickCheck(page()));
+    // S3_ENDPOINT (the world's environment) names the plain gateway.
+    expect(shown[minioTarget(world!.storage.endpoint, world!.storage.bucket)]).toMatchObject({
+      outcome: 'unauthorized',
+      reason: 'signature mismatch',
+      kind: 's3 (S3ConfigurationProvider.default())',
+    });
+    expect(Object.keys(shown)).toHaveLength(7);
+  });
+
+  test("no secret of the world appears in the page, the console or JupyterLab's log", async () => {
+    const where = {
+      'the page': await pageContent(page()),
+      'the browser console': lab!.console.join('\n'),
+      "JupyterLab's log": server!.output(),
+    };
+    // Which canaries leaked, by index: a failure must not print them either.
+    for (const [place, text] of Object.entries(where)) {
+      const leaked = world!.canaries.flatMap((canary, index) => (text.includes(canary) ? [index] : []));
+      expect([place, leaked]).toEqual([place, []]);
+    }
+    // The checks did use the secrets: a rejected wrong password and a signed MinIO say so above.
+    expect(await page().locator(`${PANEL} .kc-check`).count()).toBe(7);
   });
 });

@@ -2,7 +2,7 @@
  * The JupyterLab face end to end, against a real JupyterLab from PyPI with the extension pip-installed, driven by
  * Debian's chromium. One suite, run on the oldest supported JupyterLab and on the newest (two *.e2e.ts files).
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { openLab, type LabPage } from './support/browser';
@@ -19,6 +19,7 @@ import {
   panelText,
   runCell,
   runCellToEnd,
+  saveScreenshot,
   startCell,
   statusBarItem,
   showNotebook,
@@ -37,7 +38,6 @@ import {
 } from './support/scenarios';
 
 const PLUGIN = 'kaptain-credentials:plugin';
-const DOCS_IMG = path.resolve(__dirname, '..', '..', '..', 'docs', 'img');
 
 interface Session {
   server: LabServer;
@@ -87,8 +87,8 @@ function expectNoCanary(text: string, where: string): void {
   }
 }
 
+/** The whole panel: to build/screenshots, and to docs/img with UPDATE_SCREENSHOTS=1 (saveScreenshot). */
 async function screenshot(page: Page, name: string): Promise<void> {
-  mkdirSync(DOCS_IMG, { recursive: true });
   // Tall enough to show the whole panel at its sidebar width.
   const size = page.viewportSize();
   await page.setViewportSize({ width: 1280, height: 1500 });
@@ -97,7 +97,7 @@ async function screenshot(page: Page, name: string): Promise<void> {
     (selector) => (document.querySelector(selector)?.clientHeight ?? 0) > 1000,
     PANEL,
   );
-  await page.locator(PANEL).screenshot({ path: path.join(DOCS_IMG, name) });
+  await saveScreenshot(page.locator(PANEL), name);
   if (size) await page.setViewportSize(size);
 }
 

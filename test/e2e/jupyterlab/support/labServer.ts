@@ -9,6 +9,12 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import {
+  isolatedJupyterEnv,
+  labArguments,
+  QUIET_SETTINGS,
+  writeLabSettings,
+} from '../../../../scripts/jupyterlab/launch.cjs';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..', '..');
 
@@ -71,63 +77,35 @@ export interface StartOptions {
   readonly env?: Record<string, string>;
   /** User settings, by plugin id: written to the settings directory before start. */
   readonly settings?: Record<string, Record<string, unknown>>;
+  /** window.jupyterapp in the page (LabApp.expose_app_in_browser, as galata sets it), for tests that need it. */
+  readonly exposeApp?: boolean;
 }
 
-const QUIET_SETTINGS: Record<string, Record<string, unknown>> = {
-  // No news pop-up and no update check: a calm page for tests and screenshots.
-  '@jupyterlab/apputils-extension:notification': { fetchNews: 'false', checkForUpdates: false },
+const TEST_SETTINGS: Record<string, Record<string, unknown>> = {
+  ...QUIET_SETTINGS,
   // Every cell rendered (no virtual scrolling), so tests can find the cells they run.
   '@jupyterlab/notebook-extension:tracker': { windowingMode: 'none' },
 };
 
-function writeSettings(dir: string, settings: Record<string, Record<string, unknown>>): void {
-  for (const [id, values] of Object.entries(settings)) {
-    const [pkg, plugin] = id.split(':');
-    const folder = path.join(dir, ...pkg.split('/'));
-    mkdirSync(folder, { recursive: true });
-    writeFileSync(path.join(folder, `${plugin}.jupyterlab-settings`), JSON.stringify(values));
-  }
-}
-
 export async function startLab(options: StartOptions): Promise<LabServer> {
   const base = mkdtempSync(path.join(tmpdir(), 'kc-lab-'));
-  const dirs = Object.fromEntries(
-    [
-      'root',
-      'config',
-      'data',
-      'runtime',
-      'settings',
-      'workspaces',
-      'xdg-config',
-      'xdg-data',
-      'xdg-cache',
-      'tmp',
-      'ipython',
-    ].map((name) => {
-      const dir = path.join(base, name);
-      mkdirSync(dir, { recursive: true });
-      return [name, dir];
-    }),
-  );
-  writeSettings(dirs.settings, { ...QUIET_SETTINGS, ...(options.settings ?? {}) });
+  const rootDir = path.join(base, 'root');
+  mkdirSync(rootDir);
+  const jupyterEnv = isolatedJupyterEnv(path.join(base, 'jupyter'));
+  writeLabSettings(jupyterEnv.JUPYTERLAB_SETTINGS_DIR, { ...TEST_SETTINGS, ...(options.settings ?? {}) });
+  if (options.exposeApp) {
+    writeFileSync(
+      path.join(jupyterEnv.JUPYTER_CONFIG_DIR, 'jupyter_server_config.json'),
+      JSON.stringify({ LabApp: { expose_app_in_browser: true } }),
+    );
+  }
   const token = randomBytes(16).toString('hex');
   const bin = path.join(options.venv.dir, 'bin');
   const env: Record<string, string> = {
     PATH: `${bin}:/usr/local/bin:/usr/bin:/bin`,
     HOME: options.home,
     LANG: 'C.UTF-8',
-    TMPDIR: dirs.tmp,
-    XDG_CONFIG_HOME: dirs['xdg-config'],
-    XDG_DATA_HOME: dirs['xdg-data'],
-    XDG_CACHE_HOME: dirs['xdg-cache'],
-    JUPYTER_CONFIG_DIR: dirs.config,
-    JUPYTER_DATA_DIR: dirs.data,
-    JUPYTER_RUNTIME_DIR: dirs.runtime,
-    JUPYTERLAB_SETTINGS_DIR: dirs.settings,
-    JUPYTERLAB_WORKSPACES_DIR: dirs.workspaces,
-    IPYTHONDIR: dirs.ipython,
-    JUPYTER_PLATFORM_DIRS: '1',
+    ...jupyterEnv,
     PYTHONDONTWRITEBYTECODE: '1',
     ...(options.env ?? {}),
   };
@@ -135,22 +113,12 @@ export async function startLab(options: StartOptions): Promise<LabServer> {
   for (let attempt = 0; attempt < 3; attempt++) {
     const port = await freePort();
     let output = '';
-    const child: ChildProcess = spawn(
-      path.join(bin, 'jupyter'),
-      [
-        'lab',
-        '--no-browser',
-        '--ServerApp.ip=127.0.0.1',
-        `--ServerApp.port=${port}`,
-        '--ServerApp.port_retries=0',
-        `--ServerApp.token=${token}`,
-        `--ServerApp.root_dir=${dirs.root}`,
-        '--LabApp.news_url=',
-        '--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate',
-        ...(process.getuid?.() === 0 ? ['--allow-root'] : []),
-      ],
-      { env, cwd: dirs.root, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
-    );
+    const child: ChildProcess = spawn(path.join(bin, 'jupyter'), labArguments({ port, token, rootDir }), {
+      env,
+      cwd: rootDir,
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     child.stdout?.on('data', (d) => (output += String(d)));
     child.stderr?.on('data', (d) => (output += String(d)));
     const baseUrl = `http://127.0.0.1:${port}`;
@@ -189,7 +157,7 @@ export async function startLab(options: StartOptions): Promise<LabServer> {
         clearTimeout(timer);
       }
       // Any kernel left (the server was killed): their command lines name our own runtime directory.
-      spawnSync('pkill', ['-KILL', '-f', dirs.runtime]);
+      spawnSync('pkill', ['-KILL', '-f', jupyterEnv.JUPYTER_RUNTIME_DIR]);
     };
     const ready = await waitReady(baseUrl, token, child, 60000);
     if (ready) {
@@ -197,7 +165,7 @@ export async function startLab(options: StartOptions): Promise<LabServer> {
         url: `${baseUrl}/lab?token=${token}`,
         baseUrl,
         token,
-        rootDir: dirs.root,
+        rootDir,
         home: options.home,
         output: () => output,
         api: (pathname, init) =>

@@ -1,5 +1,10 @@
-/** Driving JupyterLab's UI as a person would: the sidebar tab, the palette, notebook cells. */
-import type { Page } from 'playwright-core';
+/**
+ * Driving JupyterLab's UI as a person would: the sidebar tab, the palette, notebook cells, the settings (as the
+ * Settings Editor saves them); and the screenshots the docs show.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Locator, Page } from 'playwright-core';
 
 export const PANEL = '#kaptain-credentials-panel';
 
@@ -148,4 +153,64 @@ export async function waitUntil<T>(
       throw new Error(`condition not met in ${timeout} ms; last value: ${JSON.stringify(value)}`);
     await new Promise((r) => setTimeout(r, 100));
   }
+}
+
+/** The two members of window.jupyterapp (a Lumino Application) that reach the setting registry. */
+interface ExposedApp {
+  /** Lumino 2.4+ keeps the plugins in a registry of their own; before that, on the application itself. */
+  readonly pluginRegistry?: { readonly _services: Map<{ readonly name: string }, string> };
+  readonly _services?: Map<{ readonly name: string }, string>;
+  resolveRequiredService(token: unknown): Promise<unknown>;
+}
+
+interface SettingRegistry {
+  set(plugin: string, key: string, value: unknown): Promise<void>;
+  load(plugin: string): Promise<{ readonly composite: Record<string, unknown> }>;
+}
+
+/**
+ * Changes a plugin's settings as the Settings Editor does: through the page's setting registry, which saves them
+ * with the settings REST API and tells the plugin (its `changed` signal). A bare PUT to the REST API would not:
+ * a running JupyterLab never re-reads it. Needs window.jupyterapp (LabApp.expose_app_in_browser, as galata uses).
+ */
+export async function changeSettings(
+  page: Page,
+  plugin: string,
+  values: Readonly<Record<string, unknown>>,
+): Promise<void> {
+  const problem = await page.evaluate(
+    async ([id, entries]) => {
+      const app = (window as unknown as { jupyterapp?: ExposedApp }).jupyterapp;
+      if (!app) return 'window.jupyterapp is missing: start JupyterLab with LabApp.expose_app_in_browser';
+      const services = app.pluginRegistry?._services ?? app._services;
+      const token = [...(services?.keys() ?? [])].find(
+        (t) => t.name === '@jupyterlab/coreutils:ISettingRegistry',
+      );
+      if (!token) return 'the page has no ISettingRegistry';
+      const registry = (await app.resolveRequiredService(token)) as SettingRegistry;
+      for (const [key, value] of entries) await registry.set(id, key, value);
+      const composite = (await registry.load(id)).composite;
+      const differing = entries.filter(([key, value]) => composite[key] !== value).map(([key]) => key);
+      return differing.length > 0 ? `the registry did not take ${differing.join(', ')}` : null;
+    },
+    [plugin, Object.entries(values)] as const,
+  );
+  if (problem) throw new Error(problem);
+}
+
+const ROOT = path.resolve(__dirname, '..', '..', '..', '..');
+
+/**
+ * Saves a screenshot to build/screenshots/<name>, and to docs/img/<name> (the README's) only with
+ * UPDATE_SCREENSHOTS=1, so that a test run never changes the docs by itself.
+ */
+export async function saveScreenshot(target: Locator, name: string): Promise<string> {
+  const file = path.join(ROOT, 'build', 'screenshots', name);
+  const shot = await target.screenshot({ path: file });
+  if (process.env.UPDATE_SCREENSHOTS === '1') {
+    const docs = path.join(ROOT, 'docs', 'img', name);
+    mkdirSync(path.dirname(docs), { recursive: true });
+    writeFileSync(docs, shot);
+  }
+  return file;
 }
