@@ -51,6 +51,11 @@ mon data avail crit = 1
 mon data avail warn = 2
 [osd]
 osd data = $D/osd.\$id
+# No crush or device-class commands from the OSD's init: they can leave before its monitor client has the monmap,
+# carry a zero fsid, and be refused ('wrong fsid'), which held the OSD back for minutes on a loaded machine. The
+# script places osd.0 in the crush map itself.
+osd crush update on start = false
+osd class update on start = false
 osd objectstore = memstore
 memstore device bytes = 1073741824
 osd max object name len = 460
