@@ -7,6 +7,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { labVersions, prepareVenv } from './support/labServer';
+import { makeTempHome } from '../../support/tempHome';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const CACHE = path.join(
@@ -15,31 +16,28 @@ const CACHE = path.join(
 );
 const quiet = { PIP_CACHE_DIR: path.join(CACHE, 'pip'), PIP_DISABLE_PIP_VERSION_CHECK: '1' };
 
+/** `jupyter ARGS` of the venv with a throwaway HOME, colour codes removed. */
+function jupyter(venvDir: string, args: string[]): string {
+  const home = makeTempHome('kc-list-');
+  try {
+    const run = spawnSync(path.join(venvDir, 'bin', 'jupyter'), args, {
+      encoding: 'utf8',
+      env: { PATH: `${path.join(venvDir, 'bin')}:/usr/bin:/bin`, HOME: home.dir, JUPYTER_PLATFORM_DIRS: '1' },
+    });
+    // eslint-disable-next-line no-control-regex -- the colour codes jupyter prints
+    return (run.stdout + run.stderr).replace(/\u001b\[[0-9;]*m/g, '');
+  } finally {
+    home.remove();
+  }
+}
+
 for (const version of [labVersions().oldest, labVersions().newest]) {
   test(`pip-installed into JupyterLab ${version}, the extension is listed as enabled and OK`, () => {
     const venv = prepareVenv(version);
-    const list = spawnSync(path.join(venv.dir, 'bin', 'jupyter'), ['labextension', 'list'], {
-      encoding: 'utf8',
-      env: {
-        PATH: `${path.join(venv.dir, 'bin')}:/usr/bin:/bin`,
-        HOME: mkdtempSync(path.join(tmpdir(), 'kc-list-')),
-        JUPYTER_PLATFORM_DIRS: '1',
-      },
-    });
-    // eslint-disable-next-line no-control-regex -- the colour codes jupyter prints
-    const output = (list.stdout + list.stderr).replace(/\u001b\[[0-9;]*m/g, '');
+    const output = jupyter(venv.dir, ['labextension', 'list']);
     expect(output).toMatch(/kaptain-credentials v\d+\.\d+\.\d+ enabled OK \(python, kaptain-credentials\)/);
     // The server extension that turns Nagle off on kernel websockets (the probe's round trip) is enabled too.
-    const servers = spawnSync(path.join(venv.dir, 'bin', 'jupyter'), ['server', 'extension', 'list'], {
-      encoding: 'utf8',
-      env: {
-        PATH: `${path.join(venv.dir, 'bin')}:/usr/bin:/bin`,
-        HOME: mkdtempSync(path.join(tmpdir(), 'kc-list-')),
-        JUPYTER_PLATFORM_DIRS: '1',
-      },
-    });
-    // eslint-disable-next-line no-control-regex -- the colour codes jupyter prints
-    const serverOutput = (servers.stdout + servers.stderr).replace(/\u001b\[[0-9;]*m/g, '');
+    const serverOutput = jupyter(venv.dir, ['server', 'extension', 'list']);
     expect(serverOutput).toMatch(/kaptain_credentials enabled/);
     expect(serverOutput).toMatch(/kaptain_credentials(\s+\S+)?\s+OK/);
   }, 600000);
