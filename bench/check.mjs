@@ -4,13 +4,15 @@
 // - the CLI's whole process (`check docker storage --json`) against curl doing the same requests, alternating.
 // Needs scripts/ci/check-servers.sh's packages and curl; without them it reports why and returns.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+const { stopCephAt } = createRequire(import.meta.url)('../test/e2e/support/stopCeph.cjs');
 const cli = path.join(root, 'dist', 'cli.js');
 const RUNS = Number(process.env.BENCH_CHECK_RUNS ?? 20);
 const USER = 'benchuser';
@@ -55,15 +57,6 @@ const status = async (url) => {
     return null;
   }
 };
-
-function alive(pid) {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 function killGroup(pid) {
   try {
@@ -113,26 +106,7 @@ async function startCeph(dir) {
     },
   );
   const code = await new Promise((resolve) => child.once('exit', resolve));
-  // Gateways first, then the OSD, then the monitor, each given time to end; then anything left in the group.
-  const stop = async () => {
-    const pids = existsSync(path.join(dir, 'pids'))
-      ? readFileSync(path.join(dir, 'pids'), 'utf8').trim().split(/\s+/).map(Number).reverse()
-      : [];
-    for (const pid of pids) {
-      try {
-        process.kill(pid, 'SIGTERM');
-      } catch {
-        continue;
-      }
-      const deadline = Date.now() + 5000;
-      while (Date.now() < deadline && alive(pid)) await new Promise((r) => setTimeout(r, 50));
-    }
-    try {
-      process.kill(-child.pid, 'SIGKILL');
-    } catch {
-      // the group is gone
-    }
-  };
+  const stop = () => stopCephAt(dir, child.pid);
   if (code !== 0) {
     await stop();
     throw new Error('ceph-rgw.sh failed');

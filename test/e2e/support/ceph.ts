@@ -3,11 +3,11 @@
  * SigV2 and STS session tokens for real. Set-up requests (IAM policy, buckets, session tokens) are signed with
  * the engine's own signer, so nothing from ../shared or another npm package is needed at test time.
  */
-import { readFileSync } from 'node:fs';
 import { request } from 'node:http';
 import path from 'node:path';
 import { signV4, type AwsCredentials } from '../../../src/core/check/sigv4';
-import { freePorts, killGroup, spawnGroup } from './serverProcesses';
+import { freePorts, spawnGroup } from './serverProcesses';
+import { stopCephAt } from './stopCeph.cjs';
 
 /** radosgw starts in about 17 s; a start that takes longer than this is stopped and reported. */
 export const CEPH_START_LIMIT_MS = 150000;
@@ -91,32 +91,7 @@ export async function getSessionToken(
   };
 }
 
-/** Stops a Ceph started in `dir`: the gateways first, then the OSD, then the monitor, then the script's group. */
-export async function stopCephAt(dir: string, groupPid: number | undefined): Promise<void> {
-  let pids: number[] = [];
-  try {
-    pids = readFileSync(path.join(dir, 'pids'), 'utf8').trim().split(/\s+/).map(Number).reverse();
-  } catch {
-    pids = [];
-  }
-  for (const pid of pids) {
-    try {
-      process.kill(pid, 'SIGTERM');
-    } catch {
-      continue;
-    }
-    const deadline = Date.now() + 5000;
-    while (Date.now() < deadline) {
-      try {
-        process.kill(pid, 0);
-      } catch {
-        break;
-      }
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  }
-  await killGroup(groupPid, 2000);
-}
+export { stopCephAt };
 
 export async function startCeph(
   dir: string,

@@ -238,19 +238,25 @@ test('a gateway whose clock is 20 minutes ahead: error (clock_skew)', async () =
   await waitForText(sideBar(page), /Live checks\s*3 passed, 6 failed/);
 });
 
+/** The rows once every storage setting has been checked: the Docker rows with the CA, and four storage rows. */
+function rowsOfEveryStorageCheck(): string[] {
+  const { endpoint, lateEndpoint, bucket, missingBucket } = world.storage;
+  return [
+    ...dockerRows('ok (authenticated)'),
+    `${storageTarget(endpoint, bucket)} → ok (authenticated)`,
+    `${storageTarget(endpoint, missingBucket)} → bucket_missing (no_such_bucket)`,
+    `${storageTarget(lateEndpoint, bucket)} → error (clock_skew)`,
+    `${storageTarget(endpoint, bucket)} → unauthorized (signature_mismatch)`,
+  ];
+}
+
 test('the s3 provider with a wrong secret in ~/.aws/credentials: unauthorized (signature_mismatch)', async () => {
   root.write('home/.aws/credentials', world.wrongAwsCredentials, 0o600);
   await changeSettings({ 'kaptainCredentials.check.storageProvider': 's3' });
   await checkFromPalette('7 checks, 2 passed, 5 failed');
   // S3_ENDPOINT is the MinIO setting's endpoint: two rows with one target, told apart by their kind.
   const sameTarget = storageTarget(world.storage.endpoint, world.storage.bucket);
-  await waitForLiveChecks([
-    ...dockerRows('ok (authenticated)'),
-    `${sameTarget} → ok (authenticated)`,
-    `${storageTarget(world.storage.endpoint, world.storage.missingBucket)} → bucket_missing (no_such_bucket)`,
-    `${storageTarget(world.storage.lateEndpoint, world.storage.bucket)} → error (clock_skew)`,
-    `${sameTarget} → unauthorized (signature_mismatch)`,
-  ]);
+  await waitForLiveChecks(rowsOfEveryStorageCheck());
   await waitForText(sideBar(page), /Live checks\s*3 passed, 7 failed/);
   const text = await tooltipOf(
     row(sameTarget, 'unauthorized (signature_mismatch)'),
@@ -281,15 +287,7 @@ test('with the image on the registry whose entry has a wrong password, the inlin
   await verdict.locator('.action-label[aria-label*="Check Credentials"]').click();
   await waitForText(page.locator('.notifications-toasts'), 'Live checks: 2 checks, 0 passed, 2 failed');
   // Only the image's registry and the storage were checked; the other results are kept with their ages.
-  const sameTarget = storageTarget(world.storage.endpoint, world.storage.bucket);
-  await waitForLiveChecks([
-    ...dockerRows('ok (authenticated)'),
-    `${sameTarget} → ok (authenticated)`,
-    `${storageTarget(world.storage.endpoint, world.storage.missingBucket)} → bucket_missing (no_such_bucket)`,
-    `${storageTarget(world.storage.lateEndpoint, world.storage.bucket)} → error (clock_skew)`,
-    `${sameTarget} → unauthorized (signature_mismatch)`,
-    `${image} → unauthorized (bad_credentials)`,
-  ]);
+  await waitForLiveChecks([...rowsOfEveryStorageCheck(), `${image} → unauthorized (bad_credentials)`]);
   await waitForText(sideBar(page), /Live checks\s*3 passed, 8 failed/);
   await tooltipOf(row(image, 'unauthorized (bad_credentials)'), /Fix: .*docker login/);
   const file = await docsScreenshot(page, ROOT, 'vscode-checks.png');

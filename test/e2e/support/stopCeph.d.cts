@@ -1,0 +1,2 @@
+/** Types of stopCeph.cjs. */
+export declare function stopCephAt(dir: string, groupPid: number | undefined): Promise<void>;
