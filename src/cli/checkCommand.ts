@@ -2,6 +2,7 @@
  * `check`: contacts the registries and the storage endpoint with the credentials the SDK would use and says
  * exactly what each server answered. Runs only when asked (it contacts servers); loaded as its own chunk.
  */
+import { outcomeLabel } from '../core/check/outcomeLabel';
 import { DEFAULT_MINIO_ENDPOINT, DEFAULT_STORAGE_URI, DEFAULT_TIMEOUT_MS } from '../core/check/plan';
 import type { StorageProviderChoice } from '../core/check/plan';
 import { passed, type CheckResult } from '../core/check/types';
@@ -92,9 +93,9 @@ export function renderChecks(results: readonly CheckResult[], limitMs: number, s
   for (const r of results) {
     const ok = passed(r);
     const mark = ok ? style.green('✔') : style.red('✖');
-    const outcome = ok ? style.green(r.outcome) : style.red(r.outcome);
+    const outcome = outcomeLabel(r, ok ? style.green : style.red);
     lines.push(
-      `${mark} ${r.kind.padEnd(6)} ${r.target.padEnd(targetWidth)}  ${outcome} (${r.reason})  ${style.dim(`${r.ms} ms`)}`,
+      `${mark} ${r.kind.padEnd(6)} ${r.target.padEnd(targetWidth)}  ${outcome}  ${style.dim(`${r.ms} ms`)}`,
     );
     lines.push(`    ${r.detail}`);
     if (r.provider) lines.push(style.dim(`    with ${r.provider}`));

@@ -6,6 +6,7 @@
  */
 import { ageLabel, type KeptResult } from '../core/check/cache';
 import { fixFor } from '../core/check/fixes';
+import { outcomeLabel } from '../core/check/outcomeLabel';
 import { passed, type CheckOutcome, type CheckResult } from '../core/check/types';
 import type { Tone, TreeNode } from './treeModel';
 
@@ -44,11 +45,11 @@ export function checkNode(kept: KeptResult, nowMs: number): TreeNode {
   return {
     id: `checks/${r.kind}/${r.target}`,
     label: r.target,
-    description: `${r.outcome} (${r.reason}) · ${age}`,
+    description: `${outcomeLabel(r)} · ${age}`,
     icon,
     tone,
     tooltip: [
-      `${KIND_LABEL[r.kind] ?? r.kind} ${r.target}: ${r.outcome} (${r.reason})`,
+      `${KIND_LABEL[r.kind] ?? r.kind} ${r.target}: ${outcomeLabel(r)}`,
       r.detail,
       pushText(r.push),
       r.provider ? `with ${r.provider}` : '',

@@ -33,7 +33,8 @@ export function checkRows(kept: readonly KeptResult[], nowMs: number): CheckRow[
     kind: result.provider ? `${result.kind} (${result.provider})` : result.kind,
     tone: toneOf(result.outcome),
     outcome: result.outcome,
-    reason: result.reason.replace(/_/g, ' '),
+    // Nothing where the reason only repeats the outcome (`timeout`).
+    reason: result.reason === result.outcome ? '' : result.reason.replace(/_/g, ' '),
     detail: result.detail,
     age: ageLabel(atMs, nowMs),
   }));

@@ -141,7 +141,7 @@ function dockerRows(tls: string): string[] {
     `${docker.tls} → ${tls}`,
     `${docker.noCredentials} → no_credentials (no_entry)`,
     `${docker.unreachable} → unreachable (connection_refused)`,
-    `${docker.timeout} → timeout (timeout)`,
+    `${docker.timeout} → timeout`,
   ];
 }
 
