@@ -5,7 +5,7 @@
  */
 import { convertToHostname } from './dockerRegistryKeys';
 
-/** host[:port] → host (an IPv6 literal keeps its brackets off). */
+/** host[:port] → host; `[::1]:5000` → `::1`. */
 function hostOnly(hostPort: string): string {
   if (hostPort.startsWith('[')) {
     const end = hostPort.indexOf(']');

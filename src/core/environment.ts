@@ -1,9 +1,8 @@
 /** Which environment variables the engine reads; a host passes only these (they are all it needs to see). */
 
 const RELEVANT_PREFIXES = ['AWS_', 'S3_', 'DOCKER_'];
-/** MINIO_*: the in-cluster MinIO's keys, which only the live check signs with (the report never shows them). */
-export const MINIO_KEY_NAMES = ['MINIO_ACCESS_KEY', 'MINIO_SECRET_KEY'] as const;
-const RELEVANT_NAMES = new Set<string>(['HOME', ...MINIO_KEY_NAMES]);
+/** And the in-cluster MinIO's keys, which only the live check signs with (the report never shows them). */
+const RELEVANT_NAMES = new Set(['HOME', 'MINIO_ACCESS_KEY', 'MINIO_SECRET_KEY']);
 
 export function isRelevantEnvName(name: string): boolean {
   return RELEVANT_NAMES.has(name) || RELEVANT_PREFIXES.some((prefix) => name.startsWith(prefix));

@@ -53,7 +53,7 @@ export interface CheckOptions {
   readonly storageProvider?: StorageProviderChoice;
   /** `base_model_storage_uri`; its bucket is checked (`s3://` alone: ListBuckets). */
   readonly storageUri?: string;
-  /** MinIO's keys come from MINIO_ACCESS_KEY / MINIO_SECRET_KEY of the Snapshot; without them, reachability only. */
+  /** Where MinIO answers. Its keys: MINIO_ACCESS_KEY / MINIO_SECRET_KEY of the Snapshot (else reachability only). */
   readonly minioEndpoint?: string;
   /** Registries (host[:port]) that may be plain http, as docker's `insecure-registries`. */
   readonly insecureRegistries?: readonly string[];

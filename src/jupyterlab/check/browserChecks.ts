@@ -1,8 +1,8 @@
 /**
  * The panel's live checks: the same planning as the CLI and VS Code (planChecks) on the Snapshot the probe
  * brought back (env, config.json, credentials and certificate bytes), run with the kernel transport. The browser
- * reads nothing itself. MinIO's keys come with the kernel's environment (MINIO_ACCESS_KEY / MINIO_SECRET_KEY); without them MinIO
- * is checked for reachability.
+ * reads nothing itself. MinIO's keys come with the kernel's environment (MINIO_ACCESS_KEY / MINIO_SECRET_KEY);
+ * without them MinIO is checked for reachability only.
  */
 import { planChecks, type CheckPlan } from '../../core/check/plan';
 import { runChecks } from '../../core/check/run';

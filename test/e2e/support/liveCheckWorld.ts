@@ -3,16 +3,14 @@
  * their own, finer-grained ones). Docker: one auths entry per outcome in config.json, each pointing at a real
  * listener; storage: the run's shared Ceph radosgw, whose outcome the face's settings choose.
  *
- * | outcome        | Docker (every auths entry)                      | storage                                          |
- * |----------------|-------------------------------------------------|--------------------------------------------------|
- * | ok             | htpasswd registry, right password               | MinIO setting → radosgw, MINIO_* keys, bucket    |
- * | unauthorized   | htpasswd registry, wrong password               | provider s3, ~/.aws/credentials, wrong secret    |
- * | no_credentials | an empty entry for a running registry           |                                                  |
- * | bucket_missing |                                                 | storage URI naming a bucket that does not exist  |
- * | tls_error      | TLS registry, self-signed, no ~/.tls CA (ok with it) |                                             |
- * | unreachable    | a closed port                                   |                                                  |
- * | timeout        | a listener that never answers                   |                                                  |
- * | error          |                                                 | a gateway whose clock is 20 minutes ahead        |
+ *   ok              Docker: htpasswd registry, right password; storage: MinIO setting → radosgw, MINIO_* keys
+ *   unauthorized    Docker: htpasswd registry, wrong password; storage: s3 provider, ~/.aws/credentials, wrong secret
+ *   no_credentials  Docker: an empty auths entry for a running registry
+ *   bucket_missing  storage: a storage URI naming a bucket that does not exist
+ *   tls_error       Docker: TLS registry, self-signed, no ~/.tls CA (ok once the CA is there)
+ *   unreachable     Docker: a closed port
+ *   timeout         Docker: a listener that never answers
+ *   error           storage: a gateway whose clock is 20 minutes ahead (RequestTimeTooSkewed)
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
