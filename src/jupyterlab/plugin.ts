@@ -61,13 +61,13 @@ function activate(
   const liveChecks = new LiveCheckStore(() => Date.now());
   /** Only on request: a fresh probe for the Snapshot, then the checks through the same kernel. */
   const runLiveChecks = () =>
-    liveChecks.run(async () => {
+    liveChecks.run(async (report) => {
       await controller.refresh();
       const result = controller.result;
       if (!result) return 'No probe result yet: the kernel must answer the probe first.';
       const acquired = await sourceFor(settings).acquire(() => undefined);
       if (acquired.kind !== 'kernel') return 'No kernel to run the check in.';
-      return runBrowserChecks(result.snapshot, settings, acquired.kernel);
+      return runBrowserChecks(result.snapshot, settings, acquired.kernel, report);
     });
 
   const say = (message: string) => panel.say(message);

@@ -231,11 +231,15 @@ describe('a kernel that runs one execute at a time', () => {
     try {
       // The silent entry comes first, so every other check waits behind its whole timeout; the right password
       // then needs two round trips (the 401 challenge, then the credentials).
+      const heard: string[] = [];
       const results = await runBrowserChecks(
         snapshotWith({ [`127.0.0.1:${silentPort}`]: RIGHT, [`127.0.0.1:${port}`]: RIGHT }),
         settings({ checkTimeoutMs: 1500 }),
         new SerialPythonKernel(),
+        (result) => heard.push(result.target),
       );
+      // Each result was reported as it ended, in order (the panel shows rows one by one).
+      expect(heard).toEqual(results.map((r) => r.target));
       expect(results.map((r) => [r.target, r.outcome])).toEqual([
         [`127.0.0.1:${silentPort}`, 'timeout'],
         [`127.0.0.1:${port}`, 'ok'],
@@ -336,6 +340,25 @@ describe('rows and their age', () => {
     expect(store.view().rows[0].age).toBe('3 min ago');
     now += 2 * 60_000 + 1;
     expect(store.view().rows).toEqual([]);
+  });
+
+  test("reported results show while the check still runs, and replace the last run's rows", async () => {
+    const store = new LiveCheckStore(() => 0);
+    await store.run(async () => [result('ok', 'old.example.com')]);
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const first = result('unauthorized', 'a.example.com');
+    const second = result('ok', 'b.example.com');
+    const running = store.run(async (report) => {
+      report(first);
+      await gate;
+      return [first, second];
+    });
+    expect(store.view().running).toBe(true);
+    expect(store.view().rows.map((r) => r.target)).toEqual(['a.example.com']);
+    release();
+    await running;
+    expect(store.view().rows.map((r) => r.target)).toEqual(['a.example.com', 'b.example.com']);
   });
 
   test('a message instead of results is shown, and a throwing check does not break the store', async () => {

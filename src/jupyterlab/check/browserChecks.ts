@@ -24,17 +24,23 @@ export function planBrowserChecks(snapshot: Snapshot, settings: PanelSettings): 
   });
 }
 
+/** Runs the checks through the kernel; `onResult` hears of each as it ends (the panel shows it at once). */
 export async function runBrowserChecks(
   snapshot: Snapshot,
   settings: PanelSettings,
   kernel: ProbeKernel,
+  onResult: (result: CheckResult) => void = () => undefined,
   now: () => number = Date.now,
 ): Promise<CheckResult[]> {
   const options = { send: kernelCheckTransport(kernel), now, timeoutMs: settings.checkTimeoutMs };
   // The kernel runs one execute at a time: checks started together would queue behind a silent server and spend
   // their own time budget waiting (a later round trip then gets ~1 ms). One check after another, each its budget.
   const results: CheckResult[] = [];
-  for (const plan of planBrowserChecks(snapshot, settings))
-    results.push(...(await runChecks([plan], options)));
+  for (const plan of planBrowserChecks(snapshot, settings)) {
+    for (const result of await runChecks([plan], options)) {
+      results.push(result);
+      onResult(result);
+    }
+  }
   return results;
 }

@@ -40,18 +40,32 @@ export class LiveCheckStore {
     return this.completed;
   }
 
-  /** Runs `work` unless a check already runs; its results replace the kept ones of the same targets. */
-  async run(work: () => Promise<CheckResult[] | string>): Promise<void> {
+  /**
+   * Runs `work` unless a check already runs. Its results replace the kept ones: each as soon as `work` reports it
+   * (the kernel carries one check after another, so rows appear one by one), the rest when it returns.
+   */
+  async run(work: (report: (result: CheckResult) => void) => Promise<CheckResult[] | string>): Promise<void> {
     if (this.running) return;
     this.running = true;
     this.message = null;
     this.emit();
+    const reported = new Set<CheckResult>();
+    const keep = (results: readonly CheckResult[]) => {
+      // The first result of a run replaces the last run's rows.
+      if (reported.size === 0) this.cache.clear();
+      for (const result of results) reported.add(result);
+      this.cache.put(results, this.now());
+    };
     try {
-      const out = await work();
+      const out = await work((result) => {
+        if (!this.running) return;
+        keep([result]);
+        this.emit();
+      });
       if (typeof out === 'string') this.message = out;
       else {
-        this.cache.clear();
-        this.cache.put(out, this.now());
+        const rest = out.filter((result) => !reported.has(result));
+        if (rest.length > 0 || reported.size === 0) keep(rest);
       }
     } catch {
       this.message = 'The check could not run: see the browser console.';

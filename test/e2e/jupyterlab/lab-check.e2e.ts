@@ -128,7 +128,21 @@ describe(`JupyterLab ${labVersions().newest}: live checks against a server per o
     await openPanel(page());
     await waitForVerdict(page(), '', 90000);
     expect(await page().locator(`${PANEL} .kc-check`).count()).toBe(0);
-    const shown = await checkWith(page(), clickCheck(page()));
+    const shown = await checkWith(page(), async () => {
+      await clickCheck(page())();
+      // Rows appear one by one while the kernel carries the checks: the silent registry holds the run 2 s with
+      // the rows before it already shown.
+      await page().waitForFunction(
+        (selector) => {
+          const panel = document.querySelector(selector);
+          const rows = panel?.querySelectorAll('.kc-check').length ?? 0;
+          const buttons = Array.from(panel?.querySelectorAll('.kc-button') ?? []);
+          return rows > 0 && rows < 7 && buttons.some((b) => (b.textContent ?? '').includes('Checking'));
+        },
+        PANEL,
+        { timeout: 60000 },
+      );
+    });
     expect(outcomes(shown, Object.keys(dockerOutcomes()))).toEqual(dockerOutcomes());
     // Signed with the kernel's MINIO_ACCESS_KEY/MINIO_SECRET_KEY: authenticated, not reachable only.
     expect(shown[minioTarget(world!.storage.endpoint, world!.storage.bucket)]).toMatchObject({
