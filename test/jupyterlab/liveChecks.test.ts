@@ -18,6 +18,7 @@ import {
 import { LiveCheckStore } from '../../src/jupyterlab/check/liveCheckStore';
 import type { ProbeKernel, SilentExecuteContent } from '../../src/jupyterlab/probe/runProbe';
 import { DEFAULT_SETTINGS, parseSettings, type PanelSettings } from '../../src/jupyterlab/settings';
+import { freePort } from '../support/freePort';
 
 const RIGHT = 'kc-canary-right-pass-7d21';
 const WRONG = 'kc-canary-wrong-pass-5e88';
@@ -88,10 +89,7 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => registry.listen(0, '127.0.0.1', resolve));
   port = (registry.address() as AddressInfo).port;
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  closedPort = (probe.address() as AddressInfo).port;
-  await new Promise((resolve) => probe.close(resolve));
+  closedPort = await freePort();
 });
 afterAll(() => new Promise((resolve) => registry.close(resolve)));
 

@@ -3,7 +3,6 @@
  * compared with the Node transport on the same requests: one engine, the same answers whichever face carries them.
  */
 import { spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import type { HttpRequest, HttpResult } from '../../../src/core/check/exchange';
 import {
   KERNEL_TRANSPORT_SOURCE,
@@ -14,7 +13,8 @@ import {
 } from '../../../src/core/check/kernelTransport';
 import { transportVerdict } from '../../../src/core/check/transportVerdict';
 import { sendWithNode } from '../../../src/node/check/nodeTransport';
-import { startLocalServers, type LocalServers } from '../../node/check/localServers';
+import { startLocalServers, testRequest, type LocalServers } from '../../node/check/localServers';
+import { freePort } from '../../support/freePort';
 
 const PYTHON = 'python3';
 
@@ -44,24 +44,7 @@ beforeAll(async () => {
 });
 afterAll(() => servers.close());
 
-const request = (url: string, extra: Partial<HttpRequest> = {}): HttpRequest => ({
-  method: 'GET',
-  url,
-  headers: { host: new URL(url).host, 'user-agent': 'kc-test' },
-  body: null,
-  timeoutMs: 3000,
-  caPem: null,
-  maxBodyBytes: 65536,
-  ...extra,
-});
-
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  return typeof address === 'object' && address ? address.port : 0;
-}
+const request = testRequest;
 
 const verdictOf = (result: HttpResult) =>
   result.kind === 'failure'
@@ -113,7 +96,7 @@ describe('the kernel transport (python3 with the standard library)', () => {
 
   it('failures get the same kinds, codes and verdicts as from Node', async () => {
     const cases = [
-      request(`http://127.0.0.1:${await closedPort()}/`),
+      request(`http://127.0.0.1:${await freePort()}/`),
       request(servers.silent, { timeoutMs: 400 }),
       request(`${servers.https}/`),
       request(servers.http.replace('http:', 'https:')),

@@ -2,18 +2,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 
-/** A free loopback port (the kernel picks it; the tiny window before the server binds it is accepted). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
+export { freePort } from '../../support/freePort';
 
 /** `count` distinct free loopback ports: all are held open together, so none is handed out twice. */
 export async function freePorts(count: number): Promise<number[]> {

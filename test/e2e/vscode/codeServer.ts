@@ -5,9 +5,9 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { homedir } from 'node:os';
 import path from 'node:path';
+import { freePort } from '../../support/freePort';
 
 /** Keep in step with scripts/ci/vscode.sh. */
 export const NODE24_VERSION = '24.22.3';
@@ -51,18 +51,6 @@ export function packVsix(out: string): void {
     },
   );
   if (result.status !== 0) throw new Error(`packing the .vsix failed:\n${result.stdout}\n${result.stderr}`);
-}
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 export interface CodeServerOptions {

@@ -1,38 +1,18 @@
 /** Driving the code-server workbench with Debian's chromium through playwright-core. */
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
+import { launchChromium, type OpenBrowser } from '../support/chromium';
 
-export interface Browser {
-  readonly context: BrowserContext;
-  readonly page: Page;
-  /** Console messages of the page, for the canary check. */
-  readonly console: string[];
-}
+/** The workbench's page, its context and its console messages (for the canary check). */
+export type Browser = OpenBrowser;
 
 export async function openWorkbench(url: string, profileDir: string): Promise<Browser> {
-  mkdirSync(profileDir, { recursive: true });
-  const context = await chromium.launchPersistentContext(profileDir, {
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    viewport: { width: 1400, height: 900 },
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-  const page = context.pages()[0] ?? (await context.newPage());
-  const console: string[] = [];
-  page.on('console', (message) => console.push(message.text()));
-  page.on('pageerror', (error) => console.push(String(error)));
+  const browser = await launchChromium(profileDir, { width: 1400, height: 900 });
+  const { page } = browser;
   await page.goto(url);
   await page.locator('.monaco-workbench').waitFor({ timeout: 90_000 });
-  return { context, page, console };
+  return browser;
 }
 
 /** Monaco and the workbench render spaces as U+00A0. */

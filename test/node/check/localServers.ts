@@ -5,6 +5,7 @@ import { createServer as createHttps, type Server as HttpsServer } from 'node:ht
 import { createServer as createTcp, type Server as TcpServer, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { HttpRequest } from '../../../src/core/check/exchange';
 import { makeSelfSigned } from '../../e2e/support/testCertificates';
 
 export interface LocalServers {
@@ -16,6 +17,18 @@ export interface LocalServers {
   last(): { method: string; headers: Record<string, string | string[] | undefined>; body: string };
   close(): Promise<void>;
 }
+
+/** A GET of `url` as the engine hands it to a transport (3 s, 64 KiB of body), with `extra` on top. */
+export const testRequest = (url: string, extra: Partial<HttpRequest> = {}): HttpRequest => ({
+  method: 'GET',
+  url,
+  headers: { host: new URL(url).host, 'user-agent': 'kc-test' },
+  body: null,
+  timeoutMs: 3000,
+  caPem: null,
+  maxBodyBytes: 65536,
+  ...extra,
+});
 
 function port(server: HttpServer | HttpsServer | TcpServer): number {
   const address = server.address();

@@ -1,8 +1,7 @@
-import { createServer } from 'node:net';
-import type { HttpRequest } from '../../../src/core/check/exchange';
 import { sendWithNode } from '../../../src/node/check/nodeTransport';
 import { failureOf } from '../../../src/node/check/failureCode';
-import { startLocalServers, type LocalServers } from './localServers';
+import { startLocalServers, testRequest, type LocalServers } from './localServers';
+import { freePort } from '../../support/freePort';
 
 let servers: LocalServers;
 beforeAll(async () => {
@@ -10,24 +9,7 @@ beforeAll(async () => {
 });
 afterAll(() => servers.close());
 
-const request = (url: string, extra: Partial<HttpRequest> = {}): HttpRequest => ({
-  method: 'GET',
-  url,
-  headers: { host: new URL(url).host },
-  body: null,
-  timeoutMs: 3000,
-  caPem: null,
-  maxBodyBytes: 65536,
-  ...extra,
-});
-
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  return typeof address === 'object' && address ? address.port : 0;
-}
+const request = testRequest;
 
 describe('sendWithNode', () => {
   it('returns status, lower-case headers (repeated ones joined) and the body', async () => {
@@ -62,7 +44,7 @@ describe('sendWithNode', () => {
   });
 
   it('a closed port is unreachable (ECONNREFUSED), a name that does not resolve ENOTFOUND', async () => {
-    expect(await sendWithNode(request(`http://127.0.0.1:${await closedPort()}/`))).toEqual({
+    expect(await sendWithNode(request(`http://127.0.0.1:${await freePort()}/`))).toEqual({
       kind: 'failure',
       failure: 'unreachable',
       code: 'ECONNREFUSED',

@@ -1,8 +1,9 @@
-/** Debian's chromium through playwright-core (never a downloaded browser), with every console message kept. */
+/** JupyterLab in Debian's chromium (test/e2e/support/chromium.ts), with every console message kept. */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { launchChromium } from '../../support/chromium';
 
 export interface LabPage {
   readonly page: Page;
@@ -10,36 +11,10 @@ export interface LabPage {
   close(): Promise<void>;
 }
 
-const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
-
 export async function openLab(url: string): Promise<LabPage> {
   const profile = mkdtempSync(path.join(tmpdir(), 'kc-chromium-'));
-  const context: BrowserContext = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    viewport: { width: 1280, height: 860 },
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-    env: {
-      ...process.env,
-      HOME: profile,
-      XDG_CONFIG_HOME: profile,
-      XDG_CACHE_HOME: profile,
-      TMPDIR: profile,
-    },
-  });
+  const { context, page, console: messages } = await launchChromium(profile, { width: 1280, height: 860 });
   await context.grantPermissions(['clipboard-read', 'clipboard-write']).catch(() => undefined);
-  const page = context.pages()[0] ?? (await context.newPage());
-  const messages: string[] = [];
-  page.on('console', (m) => messages.push(`${m.type()}: ${m.text()}`));
-  page.on('pageerror', (e) => messages.push(`pageerror: ${e.message}`));
   await page.goto(url);
   await page.waitForSelector('#jp-main-dock-panel', { timeout: 90000 });
   return {

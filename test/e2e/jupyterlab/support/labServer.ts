@@ -6,9 +6,9 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { freePort } from '../../../support/freePort';
 import {
   isolatedJupyterEnv,
   labArguments,
@@ -42,19 +42,6 @@ export function prepareVenv(version: string): LabVenv {
 
 export function labVersions(): { oldest: string; newest: string } {
   return JSON.parse(readFileSync(path.join(ROOT, 'scripts', 'jupyterlab', 'versions.json'), 'utf8'));
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 export interface LabServer {
